@@ -1,0 +1,199 @@
+package co.ori.agreements.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import co.ori.agreements.Agreement;
+import co.ori.agreements.AgreementRegistry;
+import co.ori.agreements.AgreementStatus;
+import co.ori.support.InvalidVariableException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Drives {@code agreement-formalization} cases in tenant {@code umc} through the engine's Java
+ * API as Tasklist and the REST API would: starts, task completions (form values as Camunda
+ * Forms submit them), message correlations by business key and explicit job execution (the
+ * job executor is off in the {@code test} profile).
+ */
+final class AgreementProcessDriver {
+
+  static final String KEY = "agreement-formalization";
+  static final String TENANT = "umc";
+  static final String REQUESTER = "umc.faculty-requester";
+  static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
+
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final AgreementRegistry registry;
+  private final JdbcClient jdbc;
+
+  AgreementProcessDriver(RuntimeService runtimeService, TaskService taskService,
+      ManagementService managementService, AgreementRegistry registry, JdbcClient jdbc) {
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.managementService = managementService;
+    this.registry = registry;
+    this.jdbc = jdbc;
+  }
+
+  /** A complete, valid request for a convenio marco with a national partner (procedures.md §2.a.1). */
+  static Map<String, Object> marcoRequest(String partnerName) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("requestingUnitId", "Facultad de Ingeniería");
+    v.put("requestingUnitType", "FACULTY");
+    v.put("instrumentType", "CONVENIO_MARCO");
+    v.put("scope", "NACIONAL");
+    v.put("partnerName", partnerName);
+    v.put("partnerCountry", "Colombia");
+    v.put("partnerCity", "Barranquilla");
+    v.put("partnerType", "IES");
+    v.put("partnerContactName", "María Fernanda Ríos");
+    v.put("partnerContactEmail", "relaciones@aliada.edu.co");
+    v.put("needDescription", "Cooperación en movilidad docente y proyectos de investigación conjuntos.");
+    v.put("initiator", REQUESTER);
+    return v;
+  }
+
+  ProcessInstance start(Map<String, Object> variables) {
+    return runtimeService.createProcessInstanceByKey(KEY).processDefinitionTenantId(TENANT)
+        .setVariables(variables).execute();
+  }
+
+  ProcessInstance start(String partnerName) {
+    return start(marcoRequest(partnerName));
+  }
+
+  /** The single open task of the case with this task definition key. */
+  Task task(ProcessInstance instance, String taskKey) {
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as("open task %s", taskKey).isNotNull();
+    return task;
+  }
+
+  void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    taskService.complete(task(instance, taskKey).getId(), variables);
+  }
+
+  /** The single job of the case at this activity (async continuation or timer). */
+  Job job(ProcessInstance instance, String activityId) {
+    Job job = managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId(activityId).singleResult();
+    assertThat(job).as("job at %s", activityId).isNotNull();
+    return job;
+  }
+
+  /**
+   * Executes the job at this activity; for a send task (asyncBefore + asyncAfter) also the
+   * continuation after it, so the mail and the rest of the flow run as the job executor would.
+   */
+  void executeJob(ProcessInstance instance, String activityId) {
+    managementService.executeJob(job(instance, activityId).getId());
+    Job after = managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId(activityId).messages().singleResult();
+    if (after != null) {
+      managementService.executeJob(after.getId());
+    }
+  }
+
+  Object variable(ProcessInstance instance, String name) {
+    return runtimeService.getVariable(instance.getId(), name);
+  }
+
+  AgreementStatus status(ProcessInstance instance) {
+    return agreement(instance).status();
+  }
+
+  Agreement agreement(ProcessInstance instance) {
+    return registry.findById(TENANT, instance.getBusinessKey()).orElseThrow();
+  }
+
+  /** The mails recorded for a case, oldest first. */
+  List<Map<String, Object>> mails(String businessKey) {
+    return jdbc.sql("SELECT template, recipients, subject, body FROM mail_outbox "
+            + "WHERE tenant_id = :tenant AND business_key = :key ORDER BY created_at, id")
+        .param("tenant", TENANT).param("key", businessKey)
+        .query().listOfRows();
+  }
+
+  List<String> mailTemplates(String businessKey) {
+    return mails(businessKey).stream().map(m -> (String) m.get("template")).toList();
+  }
+
+  /**
+   * Asserts that the call is refused with an {@link InvalidVariableException} naming the
+   * variable. The engine wraps exceptions of listeners (the REST mapper finds the cause the same
+   * way and answers 400).
+   *
+   * @return the exception, for further checks of its message
+   */
+  static InvalidVariableException assertInvalid(ThrowingCallable call, String variable) {
+    Throwable thrown = catchThrowable(call);
+    assertThat(thrown).as("refused naming %s", variable).isNotNull();
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof InvalidVariableException invalid) {
+        assertThat(invalid.getVariable()).as("variable named by: %s", invalid.getMessage()).isEqualTo(variable);
+        return invalid;
+      }
+    }
+    throw new AssertionError("expected an InvalidVariableException naming " + variable + " but got " + thrown, thrown);
+  }
+
+  /** A day as Camunda Forms submit it ({@code yyyy-MM-dd}). */
+  static String formDate(LocalDate day) {
+    return day.toString();
+  }
+
+  static LocalDate today() {
+    return LocalDate.now(BOGOTA);
+  }
+
+  /** Start of a day in America/Bogota, as the process stores dates. */
+  static Date dayStart(LocalDate day) {
+    return Date.from(day.atStartOfDay(BOGOTA).toInstant());
+  }
+
+  // ---- steps of the happy path -------------------------------------------------------------
+
+  /** A3 approved, A6 mail sent, A7 intention sent: the case waits for the partner (A8). */
+  void approveAndSendIntention(ProcessInstance instance) {
+    complete(instance, "Task_ReviewRequest", Map.of("requestApproved", "true", "reviewNotes", ""));
+    executeJob(instance, "SendTask_NotifyApproved");
+    complete(instance, "Task_SendIntention", Map.of("intentionSentDate", formDate(today())));
+  }
+
+  /** ... A8 partner interested (task), A10 draft, A11 approved: the case waits for signature. */
+  void toSignature(ProcessInstance instance) {
+    approveAndSendIntention(instance);
+    complete(instance, "Task_RecordPartnerResponse", Map.of("partnerInterested", "true"));
+    complete(instance, "Task_DraftAgreement", Map.of("draftAgreementRef", "https://dms.umc.edu.co/convenios/borrador-1"));
+    complete(instance, "Task_ReviewAgreement", Map.of("legalDecision", "APPROVED"));
+  }
+
+  /** ... A13 signed with these validity values, A14 sent, A15 active. */
+  void toActive(ProcessInstance instance, Map<String, Object> signature) {
+    toSignature(instance);
+    Map<String, Object> values = new HashMap<>(Map.of(
+        "signedDate", formDate(today()),
+        "validFrom", formDate(today()),
+        "signedAgreementRef", "https://dms.umc.edu.co/convenios/firmado"));
+    values.putAll(signature);
+    complete(instance, "Task_SignAgreement", values);
+    complete(instance, "Task_SendSignedAgreement",
+        Map.of("sendChannel", "EMAIL", "sentDate", formDate(today())));
+  }
+}

@@ -1,0 +1,219 @@
+package co.ori.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailSendException;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With an SMTP server ({@code spring.mail.host} set) mails are delivered and recorded as
+ * {@code SENT}; an SMTP failure in a send task is retried and then becomes an incident, and
+ * the case resumes once the server is back. GreenMail plays the SMTP server on a fixed free
+ * port, so it can be stopped and started again at the same address.
+ *
+ * <p>Setting {@code spring.mail.host} makes a second Spring context: every test that needs
+ * SMTP belongs in this class.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SmtpMailDeliveryTest {
+
+  private static final int SMTP_PORT = freePort();
+  private static GreenMail greenMail;
+
+  @DynamicPropertySource
+  static void smtp(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+    registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
+    registry.add("spring.mail.properties.mail.smtp.timeout", () -> 2000);
+    // EHLO name given, so JavaMail does not look up this machine's host name (slow on CI)
+    registry.add("spring.mail.properties.mail.smtp.localhost", () -> "localhost");
+    registry.add("ori.mail.from", () -> "ori@umc.edu.co");
+  }
+
+  @Autowired MailService mailService;
+  @Autowired SmtpMailService smtpMailService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired JdbcClient jdbc;
+
+  private MailTestProcess process;
+
+  @BeforeAll
+  static void startSmtp() {
+    greenMail = startGreenMail();
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    greenMail.stop();
+  }
+
+  @BeforeEach
+  void setUp() {
+    process = new MailTestProcess(repositoryService, runtimeService, managementService, jdbc);
+  }
+
+  @Test
+  void mailIsDeliveredInUtf8AndRecordedAsSent() throws Exception {
+    assertThat(smtpMailService.smtpEnabled()).isTrue();
+    String key = MailTestProcess.newBusinessKey();
+    String subject = "Solicitud de convenio aprobada — revisión Nº " + key;
+    String body = "Señor(a) solicitante: su solicitud fue aprobada por la Coordinación."
+        + " ¿Dudas? Escríbanos.";
+
+    mailService.send(new Mail("umc", key, "agreement-request-approved",
+        List.of("coordinacion@umc.edu.co"), subject, body));
+
+    MimeMessage received = receivedFor(key, "coordinacion@umc.edu.co");
+    assertThat(received.getSubject()).isEqualTo(subject);
+    assertThat(received.getContentType()).containsIgnoringCase("charset=UTF-8");
+    assertThat(received.getContent()).asString().isEqualTo(body);
+    assertThat(((InternetAddress) received.getFrom()[0]).getAddress())
+        .isEqualTo("ori@umc.edu.co");
+
+    List<Map<String, Object>> rows = process.outbox(key);
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).get("status")).isEqualTo("SENT");
+    assertThat(rows.get(0).get("sent_at")).isNotNull();
+  }
+
+  @Test
+  void smtpFailureIsThrownAndNothingIsRecorded() {
+    String key = MailTestProcess.newBusinessKey();
+    greenMail.stop();
+    try {
+      assertThatThrownBy(() -> mailService.send(new Mail("umc", key,
+          "agreement-request-approved", List.of("coordinacion@umc.edu.co"), "Asunto", "Cuerpo")))
+          .isInstanceOf(MailSendException.class);
+    } finally {
+      greenMail = startGreenMail();
+    }
+    assertThat(process.outbox(key)).isEmpty();
+  }
+
+  @Test
+  void sendTaskRetriesThenRaisesAnIncidentAndResumesWhenSmtpIsBack() throws Exception {
+    // 1. SMTP up: the asynchronous send task delivers the rendered template
+    String okKey = MailTestProcess.newBusinessKey();
+    ProcessInstance ok = process.start(okKey, "solicitante@umc.edu.co", Map.of());
+    managementService.executeJob(process.sendJob(ok).getId());
+    assertThat(process.isRunning(ok)).isFalse();
+    MimeMessage approval = receivedFor(okKey, "solicitante@umc.edu.co");
+    assertThat(approval.getSubject()).isEqualTo("Solicitud de convenio aprobada (" + okKey + ")");
+    assertThat(approval.getContent()).asString()
+        .contains("Su solicitud " + okKey + " de convenio con Universidad de Salamanca")
+        .contains("Coordinación de Internacionalización (CINI) de Universidad Mayor de Cartagena")
+        .contains("continúe con la intención");
+    assertThat(process.outbox(okKey)).extracting(r -> r.get("status")).containsExactly("SENT");
+
+    // 2. SMTP down: each execution fails; R2/PT1S gives two attempts, then an incident
+    String key = MailTestProcess.newBusinessKey();
+    ProcessInstance instance = process.start(key, "solicitante@umc.edu.co", Map.of());
+    String jobId = process.sendJob(instance).getId();
+    greenMail.stop();
+    try {
+      assertThatThrownBy(() -> managementService.executeJob(jobId))
+          .isInstanceOf(MailSendException.class);
+      Job afterFirst = process.sendJob(instance);
+      assertThat(afterFirst.getRetries()).isEqualTo(1);
+      assertThat(afterFirst.getDuedate()).as("retry after PT1S").isNotNull();
+      assertThat(runtimeService.createIncidentQuery()
+          .processInstanceId(instance.getId()).count()).isZero();
+
+      assertThatThrownBy(() -> managementService.executeJob(jobId))
+          .isInstanceOf(MailSendException.class);
+      assertThat(process.sendJob(instance).getRetries()).isZero();
+      Incident incident = runtimeService.createIncidentQuery()
+          .processInstanceId(instance.getId()).singleResult();
+      assertThat(incident).isNotNull();
+      assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+      assertThat(incident.getActivityId()).isEqualTo("SendApproval");
+      assertThat(process.isRunning(instance)).as("the case is kept, waiting").isTrue();
+      assertThat(process.outbox(key)).as("nothing recorded as SENT").isEmpty();
+    } finally {
+      greenMail = startGreenMail();
+    }
+
+    // 3. SMTP back: an operator sets the retries again (Cockpit) and the job succeeds
+    managementService.setJobRetries(jobId, 1);
+    managementService.executeJob(jobId);
+    assertThat(process.isRunning(instance)).isFalse();
+    assertThat(runtimeService.createIncidentQuery()
+        .processInstanceId(instance.getId()).count()).isZero();
+    assertThat(receivedFor(key, "solicitante@umc.edu.co").getSubject())
+        .isEqualTo("Solicitud de convenio aprobada (" + key + ")");
+    assertThat(process.outbox(key)).extracting(r -> r.get("status")).containsExactly("SENT");
+  }
+
+  /** The one message GreenMail received for the recipient whose subject or body names the key. */
+  private static MimeMessage receivedFor(String key, String recipient) throws Exception {
+    greenMail.waitForIncomingEmail(5000, 1);
+    List<MimeMessage> matching = Arrays.stream(greenMail.getReceivedMessages())
+        .filter(m -> mentions(m, key) && sentTo(m, recipient))
+        .toList();
+    assertThat(matching).as("messages received for %s", key).hasSize(1);
+    return matching.get(0);
+  }
+
+  private static boolean mentions(MimeMessage message, String key) {
+    try {
+      return message.getSubject().contains(key) || message.getContent().toString().contains(key);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean sentTo(MimeMessage message, String recipient) {
+    try {
+      return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+          .anyMatch(a -> ((InternetAddress) a).getAddress().equals(recipient));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static GreenMail startGreenMail() {
+    GreenMail server = new GreenMail(
+        new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    server.start();
+    return server;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
