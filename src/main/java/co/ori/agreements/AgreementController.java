@@ -1,7 +1,6 @@
 package co.ori.agreements;
 
 import co.ori.security.TenantAccess;
-import co.ori.support.TenantCatalog;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -39,21 +38,19 @@ public class AgreementController {
   private final JdbcAgreementRegistry registry;
   private final AgreementCsvImport csvImport;
   private final TenantAccess tenantAccess;
-  private final TenantCatalog tenants;
 
   /** Wires the registry, the CSV import and the tenant checks. */
   public AgreementController(JdbcAgreementRegistry registry, AgreementCsvImport csvImport,
-      TenantAccess tenantAccess, TenantCatalog tenants) {
+      TenantAccess tenantAccess) {
     this.registry = registry;
     this.csvImport = csvImport;
     this.tenantAccess = tenantAccess;
-    this.tenants = tenants;
   }
 
   /** Every agreement of the tenant, ordered by id. */
   @GetMapping
   public List<Agreement> list(@PathVariable String tenant) {
-    checkTenant(tenant);
+    tenantAccess.requireTenant(tenant);
     return registry.findAll(tenant);
   }
 
@@ -64,7 +61,7 @@ public class AgreementController {
    */
   @GetMapping("/{id}")
   public Agreement get(@PathVariable String tenant, @PathVariable String id) {
-    checkTenant(tenant);
+    tenantAccess.requireTenant(tenant);
     return registry.findById(tenant, id).orElseThrow(() -> new ResponseStatusException(
         HttpStatus.NOT_FOUND, "No existe un convenio con id " + id + " en el tenant " + tenant));
   }
@@ -79,7 +76,7 @@ public class AgreementController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Agreement> register(@PathVariable String tenant,
       @RequestBody Agreement agreement) {
-    checkTenant(tenant);
+    tenantAccess.requireTenant(tenant);
     Agreement stored = registry.register(tenant, agreement);
     return ResponseEntity
         .created(URI.create("/api/tenants/" + tenant + "/agreements/" + stored.id()))
@@ -95,7 +92,7 @@ public class AgreementController {
   @PostMapping(path = "/import", consumes = {"text/csv", "application/csv"})
   public ResponseEntity<ImportResult> importCsv(@PathVariable String tenant,
       @RequestBody(required = false) String csv) {
-    checkTenant(tenant);
+    tenantAccess.requireTenant(tenant);
     List<Agreement> stored = csvImport.importCsv(tenant, csv);
     return ResponseEntity.status(HttpStatus.CREATED).body(new ImportResult(stored.size(), stored));
   }
@@ -108,10 +105,4 @@ public class AgreementController {
    */
   public record ImportResult(int imported, List<Agreement> agreements) {}
 
-  private void checkTenant(String tenant) {
-    tenantAccess.requireTenant(tenant);
-    if (tenants.find(tenant).isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No existe el tenant " + tenant);
-    }
-  }
 }

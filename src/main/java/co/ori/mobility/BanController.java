@@ -1,15 +1,12 @@
 package co.ori.mobility;
 
 import co.ori.security.TenantAccess;
-import co.ori.support.TenantCatalog;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * REST API of the bans registry {@code mobility-bans} (contract "Registries";
@@ -29,13 +26,11 @@ public class BanController {
 
   private final BanRegistry registry;
   private final TenantAccess tenantAccess;
-  private final TenantCatalog tenants;
 
   /** Wires the registry and the tenant checks. */
-  public BanController(BanRegistry registry, TenantAccess tenantAccess, TenantCatalog tenants) {
+  public BanController(BanRegistry registry, TenantAccess tenantAccess) {
     this.registry = registry;
     this.tenantAccess = tenantAccess;
-    this.tenants = tenants;
   }
 
   /**
@@ -47,9 +42,6 @@ public class BanController {
   public List<Ban> list(@PathVariable String tenant,
       @RequestParam(required = false) String personId) {
     tenantAccess.requireTenant(tenant);
-    if (tenants.find(tenant).isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No existe el tenant " + tenant);
-    }
     return registry.find(tenant, personId == null || personId.isBlank() ? null : personId.strip());
   }
 }

@@ -2,7 +2,6 @@ package co.ori.mobility;
 
 import co.ori.agreements.RegistryValidationException;
 import co.ori.security.TenantAccess;
-import co.ori.support.TenantCatalog;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -36,19 +35,17 @@ public class CallController {
 
   private final CallRegistry registry;
   private final TenantAccess tenantAccess;
-  private final TenantCatalog tenants;
 
   /** Wires the registry and the tenant checks. */
-  public CallController(CallRegistry registry, TenantAccess tenantAccess, TenantCatalog tenants) {
+  public CallController(CallRegistry registry, TenantAccess tenantAccess) {
     this.registry = registry;
     this.tenantAccess = tenantAccess;
-    this.tenants = tenants;
   }
 
   /** Every call of the tenant, ordered by id. */
   @GetMapping
   public List<Call> list(@PathVariable String tenant) {
-    checkTenant(tenant);
+    tenantAccess.requireTenant(tenant);
     return registry.findAll(tenant);
   }
 
@@ -59,7 +56,7 @@ public class CallController {
    */
   @GetMapping("/{id}")
   public Call get(@PathVariable String tenant, @PathVariable String id) {
-    checkTenant(tenant);
+    tenantAccess.requireTenant(tenant);
     return registry.findById(tenant, id).orElseThrow(() -> new ResponseStatusException(
         HttpStatus.NOT_FOUND, "No existe una convocatoria con id " + id + " en el tenant " + tenant));
   }
@@ -72,16 +69,10 @@ public class CallController {
    */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Call> register(@PathVariable String tenant, @RequestBody Call call) {
-    checkTenant(tenant);
+    tenantAccess.requireTenant(tenant);
     Call stored = registry.register(tenant, call);
     return ResponseEntity.created(URI.create("/api/tenants/" + tenant + "/calls/" + stored.id()))
         .body(stored);
   }
 
-  private void checkTenant(String tenant) {
-    tenantAccess.requireTenant(tenant);
-    if (tenants.find(tenant).isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No existe el tenant " + tenant);
-    }
-  }
 }

@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import co.ori.support.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -48,7 +49,8 @@ import org.springframework.stereotype.Component;
  *       member of that group and of that tenant only.</li>
  * </ul>
  * Groups are shared across tenants (same ids everywhere, {@code procedures.md} §0.3); a user
- * belongs to one tenant and the engine's tenant check keeps it there.
+ * belongs to one tenant and the engine's tenant check keeps it there. Runs under the
+ * {@link ClusterLock}, so nodes starting together create nothing twice.
  */
 @Component
 @Order(20)
@@ -62,9 +64,12 @@ public class IdentityBootstrap implements ApplicationRunner {
   private final RepositoryService repository;
   private final TenantCatalog catalog;
   private final IdentityProperties properties;
+  private final ClusterLock clusterLock;
 
   public IdentityBootstrap(IdentityService identity, AuthorizationService authorizations,
-      RepositoryService repository, TenantCatalog catalog, IdentityProperties properties) {
+      RepositoryService repository, TenantCatalog catalog, IdentityProperties properties,
+      ClusterLock clusterLock) {
+    this.clusterLock = clusterLock;
     this.identity = identity;
     this.authorizations = authorizations;
     this.repository = repository;
@@ -74,6 +79,10 @@ public class IdentityBootstrap implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    clusterLock.runExclusively(this::bootstrap);
+  }
+
+  private void bootstrap() {
     createTenants();
     createAdmin();
     for (TenantCatalog.Tenant tenant : catalog.tenants()) {

@@ -1,5 +1,6 @@
 package co.ori.security;
 
+import co.ori.support.ClusterLock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  *   <li>"Tareas de mi grupo": unclaimed tasks of my candidate groups;</li>
  *   <li>"Vencidas": my or my groups' tasks whose due date has passed.</li>
  * </ul>
- * The engine's tenant check limits each list to the user's tenant.
+ * The engine's tenant check limits each list to the user's tenant. Runs under the
+ * {@link ClusterLock}, so nodes starting together create each filter once.
  */
 @Component
 @Order(30)
@@ -37,8 +39,11 @@ public class TasklistFilters implements ApplicationRunner {
   private final FilterService filters;
   private final TaskService tasks;
   private final AuthorizationService authorizations;
+  private final ClusterLock clusterLock;
 
-  public TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+  public TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
+      ClusterLock clusterLock) {
+    this.clusterLock = clusterLock;
     this.filters = filters;
     this.tasks = tasks;
     this.authorizations = authorizations;
@@ -46,6 +51,10 @@ public class TasklistFilters implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    clusterLock.runExclusively(this::bootstrap);
+  }
+
+  private void bootstrap() {
     ensure(MY_TASKS, "Tareas asignadas a mí", -10, "#1f6feb",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
     ensure(MY_GROUP_TASKS, "Tareas sin reclamar de mis grupos", -5, "#2da44e",
