@@ -1,6 +1,7 @@
 package co.ori.mobility;
 
 import co.ori.agreements.RegistryValidationException;
+import co.ori.cooperation.CooperationCallMatrix;
 import co.ori.security.TenantAccess;
 import java.net.URI;
 import java.util.List;
@@ -25,6 +26,11 @@ import org.springframework.web.server.ResponseStatusException;
  *   <li>{@code POST /api/tenants/{tenant}/calls}: registers a call: 201 with the stored row.</li>
  * </ul>
  *
+ * <p>For a tenant that runs {@code pasto-cooperation-strategy} (Alcaldía de Pasto) the call
+ * registry is its calls matrix ({@link CooperationCallMatrix}): GET returns the matrix rows
+ * ({@code co.ori.cooperation.CooperationCall}), whose status the process keeps; POST answers 400
+ * because a cooperation call enters the matrix by starting the procedure (001 task 1).
+ *
  * <p>Errors as JSON {@code {"error": "...", "errors": [...]}} ({@code co.ori.support.RestErrors}):
  * 400 naming each bad field, 401 without credentials, 403 for another tenant, 404 unknown
  * tenant or id.
@@ -34,18 +40,24 @@ import org.springframework.web.server.ResponseStatusException;
 public class CallController {
 
   private final CallRegistry registry;
+  private final CooperationCallMatrix cooperationMatrix;
   private final TenantAccess tenantAccess;
 
-  /** Wires the registry and the tenant checks. */
-  public CallController(CallRegistry registry, TenantAccess tenantAccess) {
+  /** Wires the registry, the cooperation calls matrix and the tenant checks. */
+  public CallController(CallRegistry registry, CooperationCallMatrix cooperationMatrix,
+      TenantAccess tenantAccess) {
     this.registry = registry;
+    this.cooperationMatrix = cooperationMatrix;
     this.tenantAccess = tenantAccess;
   }
 
-  /** Every call of the tenant, ordered by id. */
+  /** Every call of the tenant, ordered by id (the calls matrix for a cooperation tenant). */
   @GetMapping
-  public List<Call> list(@PathVariable String tenant) {
+  public List<?> list(@PathVariable String tenant) {
     tenantAccess.requireTenant(tenant);
+    if (cooperationMatrix.keptBy(tenant)) {
+      return cooperationMatrix.findAll(tenant);
+    }
     return registry.findAll(tenant);
   }
 
@@ -55,8 +67,12 @@ public class CallController {
    * @throws ResponseStatusException 404 when the tenant has no call with this id
    */
   @GetMapping("/{id}")
-  public Call get(@PathVariable String tenant, @PathVariable String id) {
+  public Object get(@PathVariable String tenant, @PathVariable String id) {
     tenantAccess.requireTenant(tenant);
+    if (cooperationMatrix.keptBy(tenant)) {
+      return cooperationMatrix.findById(tenant, id).orElseThrow(() -> new ResponseStatusException(
+          HttpStatus.NOT_FOUND, "No existe una convocatoria con id " + id + " en la matriz de " + tenant));
+    }
     return registry.findById(tenant, id).orElseThrow(() -> new ResponseStatusException(
         HttpStatus.NOT_FOUND, "No existe una convocatoria con id " + id + " en el tenant " + tenant));
   }
@@ -66,10 +82,18 @@ public class CallController {
    *
    * @return 201 with the stored row and its {@code Location}
    * @throws RegistryValidationException (400) naming each missing or invalid field
+   * @throws ResponseStatusException 400 for a cooperation tenant (its calls enter the matrix
+   *     through the procedure)
    */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Call> register(@PathVariable String tenant, @RequestBody Call call) {
     tenantAccess.requireTenant(tenant);
+    if (cooperationMatrix.keptBy(tenant)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "En el tenant " + tenant
+          + " las convocatorias de cooperación entran a la matriz al iniciar el procedimiento "
+          + CooperationCallMatrix.PROCESS_KEY + " (POST /engine-rest/process-definition/key/"
+          + CooperationCallMatrix.PROCESS_KEY + "/tenant-id/" + tenant + "/start)");
+    }
     Call stored = registry.register(tenant, call);
     return ResponseEntity.created(URI.create("/api/tenants/" + tenant + "/calls/" + stored.id()))
         .body(stored);

@@ -55,11 +55,12 @@ public class TasklistFilters implements ApplicationRunner {
   }
 
   private void bootstrap() {
-    ensure(MY_TASKS, "Tareas asignadas a mí", -10, "#1f6feb",
+    // Tasklist opens the filter with the lowest priority: my tasks, then my groups', then overdue.
+    ensure(MY_TASKS, "Tareas asignadas a mí", -30, "#1f6feb",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-    ensure(MY_GROUP_TASKS, "Tareas sin reclamar de mis grupos", -5, "#2da44e",
+    ensure(MY_GROUP_TASKS, "Tareas sin reclamar de mis grupos", -20, "#2da44e",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").orderByDueDate().asc());
-    ensure(OVERDUE, "Mis tareas y las de mis grupos con la fecha límite vencida", -20, "#cf222e",
+    ensure(OVERDUE, "Mis tareas y las de mis grupos con la fecha límite vencida", -10, "#cf222e",
         tasks.createTaskQuery()
             .or()
               .taskAssigneeExpression("${currentUser()}")
@@ -70,14 +71,18 @@ public class TasklistFilters implements ApplicationRunner {
   }
 
   private void ensure(String name, String description, int priority, String color, TaskQuery query) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
-      return;
-    }
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("description", description);
     properties.put("priority", priority);
     properties.put("color", color);
     properties.put("refresh", true);
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      if (!properties.equals(existing.getProperties())) {
+        filters.saveFilter(existing.setProperties(properties));
+      }
+      return;
+    }
     Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
     filters.saveFilter(filter);
     Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +34,7 @@ public class StartVariablesValidator implements ExecutionListener {
    */
   @Override
   public void notify(DelegateExecution execution) {
-    String key = processKey(execution.getProcessDefinitionId());
+    String key = processKey(execution);
     VariableRules rules = rulesByKey.get(key);
     if (rules == null) {
       return;
@@ -46,6 +47,18 @@ public class StartVariablesValidator implements ExecutionListener {
         execution.setVariable(name, value);
       }
     });
+  }
+
+  /**
+   * The key of the execution's process definition. The definition id is {@code key:version:uuid}
+   * only when that fits in 64 characters; for a longer key (e.g. {@code pasto-cooperation-strategy})
+   * the engine uses a bare UUID, so the key is read from the definition itself.
+   */
+  static String processKey(DelegateExecution execution) {
+    if (execution instanceof ExecutionEntity entity && entity.getProcessDefinition() != null) {
+      return entity.getProcessDefinition().getKey();
+    }
+    return processKey(execution.getProcessDefinitionId());
   }
 
   /** The key of a process definition id ({@code key:version:uuid}). */

@@ -1,0 +1,233 @@
+package co.ori.cooperation.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import co.ori.cooperation.CooperationCall;
+import co.ori.cooperation.CooperationCallMatrix;
+import co.ori.support.InvalidVariableException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Drives {@code pasto-cooperation-strategy} cases in tenant {@code pasto} through the engine's
+ * Java API as Tasklist and the REST API would: starts (form values as Camunda Forms submit them),
+ * task completions, message correlations by business key and explicit job execution (the job
+ * executor is off in the {@code test} profile).
+ */
+final class CooperationProcessDriver {
+
+  static final String KEY = "pasto-cooperation-strategy";
+  static final String TENANT = "pasto";
+  static final String PROFESSIONAL = "pasto.pasto-professional";
+  static final String HEAD = "pasto.pasto-office-head";
+  static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
+  static final String LEAD = "Secretaría de Desarrollo Económico";
+  static final String LEAD_EMAIL = "desarrollo.economico@pasto.gov.co";
+  static final String BANK_EMAIL = "bancodeproyectos@pasto.gov.co";
+
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final CooperationCallMatrix matrix;
+  private final JdbcClient jdbc;
+
+  CooperationProcessDriver(RuntimeService runtimeService, TaskService taskService,
+      ManagementService managementService, CooperationCallMatrix matrix, JdbcClient jdbc) {
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.managementService = managementService;
+    this.matrix = matrix;
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * A complete, valid start as the start form submits it (procedures.md §2.b.1): dates as
+   * {@code yyyy-MM-dd}, resources as the flat fields, priority as a number.
+   */
+  static Map<String, Object> formStart(String title, LocalDate closing) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("callTitle", title);
+    v.put("cooperant", "Agencia Española de Cooperación Internacional para el Desarrollo (AECID)");
+    v.put("cooperantCountry", "España");
+    v.put("infoSource", "APC");
+    v.put("callUrl", "https://www.aecid.es/convocatorias/2026");
+    v.put("closingDate", closing.toString());
+    v.put("resourcesAmount", 150000);
+    v.put("resourcesCurrency", "EUR");
+    v.put("eligibleActors", "Entidades territoriales y organizaciones de la sociedad civil");
+    v.put("expectedImpact", "Fortalecer la seguridad alimentaria de 300 familias rurales del municipio");
+    v.put("supportType", "FINANCING");
+    v.put("priorityScore", 4L);
+    v.put("requestOrigin", "DEPENDENCY");
+    v.put("initiator", PROFESSIONAL);
+    return v;
+  }
+
+  ProcessInstance start(Map<String, Object> variables) {
+    return runtimeService.createProcessInstanceByKey(KEY).processDefinitionTenantId(TENANT)
+        .setVariables(variables).execute();
+  }
+
+  ProcessInstance start(String title) {
+    return start(formStart(title, today().plusDays(60)));
+  }
+
+  /** The single open task of the case with this task definition key. */
+  Task task(ProcessInstance instance, String taskKey) {
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as("open task %s", taskKey).isNotNull();
+    return task;
+  }
+
+  void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    taskService.complete(task(instance, taskKey).getId(), variables);
+  }
+
+  /** The single job of the case at this activity (async continuation or timer). */
+  Job job(ProcessInstance instance, String activityId) {
+    Job job = managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId(activityId).singleResult();
+    assertThat(job).as("job at %s", activityId).isNotNull();
+    return job;
+  }
+
+  /**
+   * Executes the job at this activity; for a send task (asyncBefore + asyncAfter) also the
+   * continuation after it, as the job executor would.
+   */
+  void executeJob(ProcessInstance instance, String activityId) {
+    managementService.executeJob(job(instance, activityId).getId());
+    Job after = managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId(activityId).messages().singleResult();
+    if (after != null) {
+      managementService.executeJob(after.getId());
+    }
+  }
+
+  Object variable(ProcessInstance instance, String name) {
+    return runtimeService.getVariable(instance.getId(), name);
+  }
+
+  CooperationCall row(ProcessInstance instance) {
+    return matrix.findById(TENANT, instance.getBusinessKey()).orElseThrow();
+  }
+
+  void correlate(ProcessInstance instance, String message, Map<String, Object> variables) {
+    runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(instance.getBusinessKey())
+        .tenantId(TENANT).setVariables(variables).correlateWithResult();
+  }
+
+  /** The mails recorded for a case, oldest first. */
+  List<Map<String, Object>> mails(String businessKey) {
+    return jdbc.sql("SELECT template, recipients, subject, body FROM mail_outbox "
+            + "WHERE tenant_id = :tenant AND business_key = :key ORDER BY created_at, id")
+        .param("tenant", TENANT).param("key", businessKey)
+        .query().listOfRows();
+  }
+
+  List<String> mailTemplates(String businessKey) {
+    return mails(businessKey).stream().map(m -> (String) m.get("template")).toList();
+  }
+
+  /**
+   * Asserts that the call is refused with an {@link InvalidVariableException} naming the
+   * variable (the engine may wrap it).
+   */
+  static InvalidVariableException assertInvalid(ThrowingCallable call, String variable) {
+    Throwable thrown = catchThrowable(call);
+    assertThat(thrown).as("refused naming %s", variable).isNotNull();
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof InvalidVariableException invalid) {
+        assertThat(invalid.getVariable()).as("variable named by: %s", invalid.getMessage()).isEqualTo(variable);
+        return invalid;
+      }
+    }
+    throw new AssertionError("expected an InvalidVariableException naming " + variable + " but got " + thrown, thrown);
+  }
+
+  static LocalDate today() {
+    return LocalDate.now(BOGOTA);
+  }
+
+  /** Start of a day in America/Bogota, as the process stores dates. */
+  static Date dayStart(LocalDate day) {
+    return Date.from(day.atStartOfDay(BOGOTA).toInstant());
+  }
+
+  /** 23:59:59 of a day in America/Bogota, as deadlines end. */
+  static Date dayEnd(LocalDate day) {
+    return Date.from(day.atTime(23, 59, 59).atZone(BOGOTA).toInstant());
+  }
+
+  /** The addressees as the P5 form's dynamic list submits them (a Json list). */
+  static Object addressees() {
+    return Spin.JSON(List.of(
+        addressee(LEAD, "DEPENDENCY", LEAD_EMAIL),
+        addressee("Banco de Proyectos de la Alcaldía", "PROJECT_BANK", BANK_EMAIL)));
+  }
+
+  static Map<String, Object> addressee(String name, String type, String email) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("name", name);
+    a.put("type", type);
+    a.put("email", email);
+    return a;
+  }
+
+  // ---- steps ------------------------------------------------------------------------------------
+
+  /** P2 presented, P3 apply. */
+  void presentAndApply(ProcessInstance instance) {
+    complete(instance, "Task_PresentCall", Map.of("callSummary", "Convocatoria de seguridad alimentaria, 150.000 EUR."));
+    complete(instance, "Task_ValidateCall", Map.of("applyDecision", "true"));
+  }
+
+  /** ... P5 informed and the information letter sent: the case waits for the answer (P6). */
+  void toAnswer(ProcessInstance instance) {
+    presentAndApply(instance);
+    complete(instance, "Task_InformCall", Map.of("targetAddressees", addressees(),
+        "informationLetterRef", "Oficio AI-2026-041"));
+    executeJob(instance, "SendTask_InformationLetter");
+  }
+
+  /** ... the lead dependency accepts (staff task): the case is at P7. */
+  void toCommitments(ProcessInstance instance) {
+    toAnswer(instance);
+    complete(instance, "Task_RecordAddresseeAnswer", Map.of("addresseeAnswer", "ACCEPTS",
+        "leadDependency", LEAD, "delegateIds", "Ana Gómez\nLuis Rosero"));
+  }
+
+  /** P7-P10 without corrections: the project is submitted, the case is at P11. */
+  void formulateAndSubmit(ProcessInstance instance) {
+    complete(instance, "Task_FormalizeCommitments", Map.of("commitmentsMinutesRef", "https://dms.pasto.gov.co/actas/41",
+        "commitmentParticipants", "Oficina, Banco de Proyectos y Secretaría de Desarrollo Económico"));
+    complete(instance, "Task_DraftProject", Map.of("projectDraftRef", "https://dms.pasto.gov.co/proyectos/41-v1"));
+    complete(instance, "Task_ReviewProject", Map.of("projectDecision", "APPROVED"));
+    complete(instance, "Task_SubmitProject", Map.of("submissionChannel", "PLATFORM",
+        "submissionRef", "AECID-2026-00981", "submissionDate", today().toString()));
+  }
+
+  /** ... P11 awarded with this supervision answer; the result notice is sent. */
+  void award(ProcessInstance instance, boolean officeSupervises, LocalDate projectEnd) {
+    complete(instance, "Task_RecordResult", Map.of("resultAccepted", "true",
+        "projectStartDate", today().toString(), "projectEndDate", projectEnd.toString(),
+        "officeSupervises", String.valueOf(officeSupervises)));
+    executeJob(instance, "SendTask_ResultNotice");
+  }
+}
