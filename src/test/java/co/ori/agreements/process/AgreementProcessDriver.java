@@ -11,14 +11,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
+import co.ori.support.ProcessTestDriver;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,26 +26,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Forms submit them), message correlations by business key and explicit job execution (the
  * job executor is off in the {@code test} profile).
  */
-final class AgreementProcessDriver {
+final class AgreementProcessDriver extends ProcessTestDriver {
 
   static final String KEY = "agreement-formalization";
   static final String TENANT = "umc";
   static final String REQUESTER = "umc.faculty-requester";
   static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
 
-  private final RuntimeService runtimeService;
-  private final TaskService taskService;
-  private final ManagementService managementService;
   private final AgreementRegistry registry;
-  private final JdbcClient jdbc;
 
   AgreementProcessDriver(RuntimeService runtimeService, TaskService taskService,
       ManagementService managementService, AgreementRegistry registry, JdbcClient jdbc) {
-    this.runtimeService = runtimeService;
-    this.taskService = taskService;
-    this.managementService = managementService;
+    super(runtimeService, taskService, managementService, jdbc, TENANT);
     this.registry = registry;
-    this.jdbc = jdbc;
   }
 
   /** A complete, valid request for a convenio marco with a national partner (procedures.md §2.a.1). */
@@ -77,42 +68,10 @@ final class AgreementProcessDriver {
     return start(marcoRequest(partnerName));
   }
 
-  /** The single open task of the case with this task definition key. */
-  Task task(ProcessInstance instance, String taskKey) {
-    Task task = taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(taskKey).singleResult();
-    assertThat(task).as("open task %s", taskKey).isNotNull();
-    return task;
-  }
 
-  void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-    taskService.complete(task(instance, taskKey).getId(), variables);
-  }
 
-  /** The single job of the case at this activity (async continuation or timer). */
-  Job job(ProcessInstance instance, String activityId) {
-    Job job = managementService.createJobQuery().processInstanceId(instance.getId())
-        .activityId(activityId).singleResult();
-    assertThat(job).as("job at %s", activityId).isNotNull();
-    return job;
-  }
 
-  /**
-   * Executes the job at this activity; for a send task (asyncBefore + asyncAfter) also the
-   * continuation after it, so the mail and the rest of the flow run as the job executor would.
-   */
-  void executeJob(ProcessInstance instance, String activityId) {
-    managementService.executeJob(job(instance, activityId).getId());
-    Job after = managementService.createJobQuery().processInstanceId(instance.getId())
-        .activityId(activityId).messages().singleResult();
-    if (after != null) {
-      managementService.executeJob(after.getId());
-    }
-  }
 
-  Object variable(ProcessInstance instance, String name) {
-    return runtimeService.getVariable(instance.getId(), name);
-  }
 
   AgreementStatus status(ProcessInstance instance) {
     return agreement(instance).status();
@@ -122,17 +81,7 @@ final class AgreementProcessDriver {
     return registry.findById(TENANT, instance.getBusinessKey()).orElseThrow();
   }
 
-  /** The mails recorded for a case, oldest first. */
-  List<Map<String, Object>> mails(String businessKey) {
-    return jdbc.sql("SELECT template, recipients, subject, body FROM mail_outbox "
-            + "WHERE tenant_id = :tenant AND business_key = :key ORDER BY created_at, id")
-        .param("tenant", TENANT).param("key", businessKey)
-        .query().listOfRows();
-  }
 
-  List<String> mailTemplates(String businessKey) {
-    return mails(businessKey).stream().map(m -> (String) m.get("template")).toList();
-  }
 
   /**
    * Asserts that the call is refused with an {@link InvalidVariableException} naming the

@@ -17,9 +17,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
+import co.ori.support.ProcessTestDriver;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * task completions, message correlations by business key and explicit job execution (the job
  * executor is off in the {@code test} profile).
  */
-final class CooperationProcessDriver {
+final class CooperationProcessDriver extends ProcessTestDriver {
 
   static final String KEY = "pasto-cooperation-strategy";
   static final String TENANT = "pasto";
@@ -40,19 +39,12 @@ final class CooperationProcessDriver {
   static final String LEAD_EMAIL = "desarrollo.economico@pasto.gov.co";
   static final String BANK_EMAIL = "bancodeproyectos@pasto.gov.co";
 
-  private final RuntimeService runtimeService;
-  private final TaskService taskService;
-  private final ManagementService managementService;
   private final CooperationCallMatrix matrix;
-  private final JdbcClient jdbc;
 
   CooperationProcessDriver(RuntimeService runtimeService, TaskService taskService,
       ManagementService managementService, CooperationCallMatrix matrix, JdbcClient jdbc) {
-    this.runtimeService = runtimeService;
-    this.taskService = taskService;
-    this.managementService = managementService;
+    super(runtimeService, taskService, managementService, jdbc, TENANT);
     this.matrix = matrix;
-    this.jdbc = jdbc;
   }
 
   /**
@@ -87,42 +79,10 @@ final class CooperationProcessDriver {
     return start(formStart(title, today().plusDays(60)));
   }
 
-  /** The single open task of the case with this task definition key. */
-  Task task(ProcessInstance instance, String taskKey) {
-    Task task = taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(taskKey).singleResult();
-    assertThat(task).as("open task %s", taskKey).isNotNull();
-    return task;
-  }
 
-  void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-    taskService.complete(task(instance, taskKey).getId(), variables);
-  }
 
-  /** The single job of the case at this activity (async continuation or timer). */
-  Job job(ProcessInstance instance, String activityId) {
-    Job job = managementService.createJobQuery().processInstanceId(instance.getId())
-        .activityId(activityId).singleResult();
-    assertThat(job).as("job at %s", activityId).isNotNull();
-    return job;
-  }
 
-  /**
-   * Executes the job at this activity; for a send task (asyncBefore + asyncAfter) also the
-   * continuation after it, as the job executor would.
-   */
-  void executeJob(ProcessInstance instance, String activityId) {
-    managementService.executeJob(job(instance, activityId).getId());
-    Job after = managementService.createJobQuery().processInstanceId(instance.getId())
-        .activityId(activityId).messages().singleResult();
-    if (after != null) {
-      managementService.executeJob(after.getId());
-    }
-  }
 
-  Object variable(ProcessInstance instance, String name) {
-    return runtimeService.getVariable(instance.getId(), name);
-  }
 
   CooperationCall row(ProcessInstance instance) {
     return matrix.findById(TENANT, instance.getBusinessKey()).orElseThrow();
@@ -133,17 +93,7 @@ final class CooperationProcessDriver {
         .tenantId(TENANT).setVariables(variables).correlateWithResult();
   }
 
-  /** The mails recorded for a case, oldest first. */
-  List<Map<String, Object>> mails(String businessKey) {
-    return jdbc.sql("SELECT template, recipients, subject, body FROM mail_outbox "
-            + "WHERE tenant_id = :tenant AND business_key = :key ORDER BY created_at, id")
-        .param("tenant", TENANT).param("key", businessKey)
-        .query().listOfRows();
-  }
 
-  List<String> mailTemplates(String businessKey) {
-    return mails(businessKey).stream().map(m -> (String) m.get("template")).toList();
-  }
 
   /**
    * Asserts that the call is refused with an {@link InvalidVariableException} naming the

@@ -16,9 +16,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
+import co.ori.support.ProcessTestDriver;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code yyyy-MM-dd}, radios {@code "true"}/{@code "false"}), task completions and explicit job
  * execution (the job executor is off in the {@code test} profile).
  */
-final class TeacherMobilityDriver {
+final class TeacherMobilityDriver extends ProcessTestDriver {
 
   static final String KEY = "teacher-outgoing-mobility";
   static final String TENANT = "cesmag";
@@ -36,17 +35,10 @@ final class TeacherMobilityDriver {
   static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
   private static final AtomicInteger TEACHERS = new AtomicInteger((int) (System.nanoTime() % 100_000));
 
-  private final RuntimeService runtimeService;
-  private final TaskService taskService;
-  private final ManagementService managementService;
-  private final JdbcClient jdbc;
 
   TeacherMobilityDriver(RuntimeService runtimeService, TaskService taskService,
       ManagementService managementService, JdbcClient jdbc) {
-    this.runtimeService = runtimeService;
-    this.taskService = taskService;
-    this.managementService = managementService;
-    this.jdbc = jdbc;
+    super(runtimeService, taskService, managementService, jdbc, TENANT);
   }
 
   /** A new teacher document id, so bans of one test never reach another. */
@@ -103,39 +95,10 @@ final class TeacherMobilityDriver {
         .setVariables(variables).execute();
   }
 
-  /** The single open task of the case with this key. */
-  Task task(ProcessInstance instance, String taskKey) {
-    Task task = taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(taskKey).singleResult();
-    assertThat(task).as("open task %s", taskKey).isNotNull();
-    return task;
-  }
 
-  void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-    taskService.complete(task(instance, taskKey).getId(), variables);
-  }
 
-  /** The single job of the case at this activity (async continuation or timer). */
-  Job job(ProcessInstance instance, String activityId) {
-    Job job = managementService.createJobQuery().processInstanceId(instance.getId())
-        .activityId(activityId).singleResult();
-    assertThat(job).as("job at %s", activityId).isNotNull();
-    return job;
-  }
 
-  /** Executes the job at this activity and, for a send task, the continuation after it. */
-  void executeJob(ProcessInstance instance, String activityId) {
-    managementService.executeJob(job(instance, activityId).getId());
-    Job after = managementService.createJobQuery().processInstanceId(instance.getId())
-        .activityId(activityId).messages().singleResult();
-    if (after != null) {
-      managementService.executeJob(after.getId());
-    }
-  }
 
-  Object variable(ProcessInstance instance, String name) {
-    return runtimeService.getVariable(instance.getId(), name);
-  }
 
   /** {@code failedRules} as a Java list. */
   List<String> failedRules(ProcessInstance instance) {
@@ -146,17 +109,7 @@ final class TeacherMobilityDriver {
     return ids;
   }
 
-  /** The mails of a case, oldest first. */
-  List<Map<String, Object>> mails(String businessKey) {
-    return jdbc.sql("SELECT template, recipients, subject, body FROM mail_outbox "
-            + "WHERE tenant_id = :tenant AND business_key = :key ORDER BY created_at, id")
-        .param("tenant", TENANT).param("key", businessKey)
-        .query().listOfRows();
-  }
 
-  List<String> mailTemplates(String businessKey) {
-    return mails(businessKey).stream().map(m -> (String) m.get("template")).toList();
-  }
 
   Map<String, Object> lastMail(String businessKey) {
     List<Map<String, Object>> mails = mails(businessKey);

@@ -21,7 +21,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
+import co.ori.support.ProcessTestDriver;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * completions with form values as Camunda Forms submit them ({@code "true"}, {@code yyyy-MM-dd}),
  * message correlations by business key and explicit job execution (job executor off).
  */
-final class VisitingProfessorDriver {
+final class VisitingProfessorDriver extends ProcessTestDriver {
 
   static final String KEY = "visiting-professor";
   static final String SIRE_KEY = "sire-report";
@@ -40,19 +40,12 @@ final class VisitingProfessorDriver {
   static final String COORDINATOR = "cesmag.event-coordinator";
   static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
 
-  private final RuntimeService runtimeService;
-  private final TaskService taskService;
-  private final ManagementService managementService;
   private final AgreementRegistry registry;
-  private final JdbcClient jdbc;
 
   VisitingProfessorDriver(RuntimeService runtimeService, TaskService taskService,
       ManagementService managementService, AgreementRegistry registry, JdbcClient jdbc) {
-    this.runtimeService = runtimeService;
-    this.taskService = taskService;
-    this.managementService = managementService;
+    super(runtimeService, taskService, managementService, jdbc, TENANT);
     this.registry = registry;
-    this.jdbc = jdbc;
   }
 
   // ---- data ------------------------------------------------------------------------------------
@@ -120,10 +113,6 @@ final class VisitingProfessorDriver {
         .setVariables(variables).execute();
   }
 
-  /** The single open task of the case with this key. */
-  Task task(ProcessInstance instance, String taskKey) {
-    return task(instance.getId(), taskKey);
-  }
 
   Task task(String processInstanceId, String taskKey) {
     Task task = taskService.createTaskQuery().processInstanceId(processInstanceId)
@@ -138,9 +127,6 @@ final class VisitingProfessorDriver {
         .map(Task::getTaskDefinitionKey).sorted().toList();
   }
 
-  void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-    taskService.complete(task(instance, taskKey).getId(), variables);
-  }
 
   /** The running sire-report case called by this case (V9 or V12). */
   ProcessInstance sireCase(ProcessInstance instance) {
@@ -150,42 +136,10 @@ final class VisitingProfessorDriver {
     return called;
   }
 
-  /** The single job of a process instance at this activity (async continuation or timer). */
-  Job job(ProcessInstance instance, String activityId) {
-    Job job = managementService.createJobQuery().processInstanceId(instance.getId())
-        .activityId(activityId).singleResult();
-    assertThat(job).as("job at %s", activityId).isNotNull();
-    return job;
-  }
 
-  /**
-   * Executes the job at this activity; for a send task (asyncBefore + asyncAfter) also the
-   * continuation after it, as the job executor would.
-   */
-  void executeJob(ProcessInstance instance, String activityId) {
-    managementService.executeJob(job(instance, activityId).getId());
-    Job after = managementService.createJobQuery().processInstanceId(instance.getId())
-        .activityId(activityId).messages().singleResult();
-    if (after != null) {
-      managementService.executeJob(after.getId());
-    }
-  }
 
-  Object variable(ProcessInstance instance, String name) {
-    return runtimeService.getVariable(instance.getId(), name);
-  }
 
-  /** The mails recorded for a business key, oldest first. */
-  List<Map<String, Object>> mails(String businessKey) {
-    return jdbc.sql("SELECT template, recipients, subject, body FROM mail_outbox "
-            + "WHERE tenant_id = :tenant AND business_key = :key ORDER BY created_at, id")
-        .param("tenant", TENANT).param("key", businessKey)
-        .query().listOfRows();
-  }
 
-  List<String> mailTemplates(String businessKey) {
-    return mails(businessKey).stream().map(m -> (String) m.get("template")).toList();
-  }
 
   // ---- steps -------------------------------------------------------------------------------------
 
