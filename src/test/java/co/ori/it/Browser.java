@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -37,8 +38,16 @@ final class Browser implements AutoCloseable {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
-  /** Starts chromedriver and a headless Chromium, 1366×1000. */
+  /** Starts chromedriver and a headless Chromium, 1366×1000, in Colombian Spanish (es-CO). */
   Browser() {
+    this("es-CO");
+  }
+
+  /**
+   * Starts chromedriver and a headless Chromium, 1366×1000, whose language (UI and
+   * {@code Accept-Language}, hence {@code navigator.languages}) is {@code language}, e.g. "en-US".
+   */
+  Browser(String language) {
     try {
       profile = Files.createTempDirectory("ori-chromium-profile-");
     } catch (IOException e) {
@@ -58,8 +67,9 @@ final class Browser implements AutoCloseable {
         "--disable-quic", "--no-first-run", "--no-default-browser-check",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-extensions", "--disable-features=Translate,MediaRouter,OptimizationHints",
-        "--lang=es-CO", "--window-size=1366,1000",
+        "--lang=" + language, "--window-size=1366,1000",
         "--user-data-dir=" + profile.toAbsolutePath());
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
   }

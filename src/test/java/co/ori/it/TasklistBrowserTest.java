@@ -199,6 +199,70 @@ class TasklistBrowserTest {
         .variableName("requestApproved").count()).as("nothing of the refused completion is saved").isZero();
   }
 
+  /**
+   * Tasklist speaks Spanish to staff even in a browser set to English (our config.js offers one
+   * locale, Spanish unless {@code ?lang=en} was chosen; translations in locales/es.json), and
+   * English stays available: {@code ?lang=en} switches this browser to English, {@code ?lang=es} back.
+   */
+  @Test
+  void tasklistIsInSpanishInAnEnglishBrowserAndEnglishCanBeChosen() {
+    browser.close();
+    browser = new Browser("en-US");
+    driver = browser.driver;
+    wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(100));
+    String instanceId = startCase("Universidad del Norte " + UUID.randomUUID().toString().substring(0, 8))
+        .json().path("id").asText();
+    Task review = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+
+    // the browser really prefers English
+    driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    assertThat((String) ((JavascriptExecutor) driver).executeScript("return navigator.languages[0];"))
+        .startsWith("en");
+
+    // login page in Spanish
+    WebElement signIn = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button[type='submit']")));
+    wait.until(ExpectedConditions.textToBePresentInElement(signIn, "Iniciar sesión"));
+    assertThat(driver.findElement(By.cssSelector("input[ng-model='username']")).getAttribute("placeholder"))
+        .isEqualTo("Usuario");
+    assertThat(driver.findElement(By.cssSelector("input[ng-model='password']")).getAttribute("placeholder"))
+        .isEqualTo("Contraseña");
+    browser.screenshot("20-login-en-espanol");
+
+    // task view in Spanish: filter area, task actions, claim and complete buttons
+    logIn(COORDINATOR, PASSWORD);
+    openFilter("Tareas de mi grupo");
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector(".tasks-list a[href*='task=" + review.getId() + "']"))).click();
+    WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
+    assertThat(claim.getText()).isEqualTo("Reclamar");
+    String page = driver.findElement(By.tagName("body")).getText();
+    assertThat(page).contains("Iniciar proceso", "Crear tarea", "Formulario", "Historial", "Diagrama",
+        "Descripción", "Fecha de vencimiento", "Fecha de seguimiento");
+    assertThat(page).doesNotContain("Start process", "Due date", "Follow-up date", "Claim", "History");
+    assertThat(driver.findElements(By.cssSelector("input[placeholder='Filtrar tareas']")))
+        .as("the task search field of the filter area").isNotEmpty();
+    browser.screenshot("21-tarea-en-espanol");
+    claim.click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+    WebElement complete = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("button[ng-click='complete()']")));
+    wait.until(ExpectedConditions.textToBePresentInElement(complete, "Completar"));
+    assertThat(driver.findElement(By.tagName("body")).getText()).contains("Guardar").doesNotContain("Reclamar");
+    browser.screenshot("22-tarea-reclamada-en-espanol");
+
+    // English on request, remembered; and back to Spanish
+    String taskUrl = "/camunda/app/tasklist/default/#/?task=" + review.getId();
+    driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/?lang=en#/?task=" + review.getId());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("button[ng-click='complete()']"), "Complete"));
+    driver.get("http://localhost:" + port + taskUrl);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("button[ng-click='complete()']"), "Complete"));
+    assertThat(driver.findElement(By.tagName("body")).getText()).contains("Start process", "Set due date", "History")
+        .doesNotContain("Iniciar proceso", "Completar");
+    browser.screenshot("23-tarea-en-ingles");
+    driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/?lang=es#/?task=" + review.getId());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("button[ng-click='complete()']"), "Completar"));
+  }
+
   // ------------------------------------------------------------------------------------------
 
   /** Starts an agreement-formalization case in umc over REST, as the faculty requester. */
@@ -216,11 +280,21 @@ class TasklistBrowserTest {
 
   private void logIn(String user, String password) {
     driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    // the login form is ready (translations loaded, fields focused) when its button has a label;
+    // typing earlier may land in the wrong field when Tasklist moves the focus
+    WebElement signIn = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button[type='submit']")));
+    wait.until(d -> !signIn.getText().isBlank());
     WebElement userField =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    userField.sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-    driver.findElement(By.cssSelector("button[type='submit']")).click();
+    WebElement passwordField = driver.findElement(By.cssSelector("input[ng-model='password']"));
+    wait.until(d -> {
+      userField.clear();
+      userField.sendKeys(user);
+      passwordField.clear();
+      passwordField.sendKeys(password);
+      return user.equals(userField.getAttribute("value")) && password.equals(passwordField.getAttribute("value"));
+    });
+    signIn.click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasks], .tasks-list, .filters")));
   }
 

@@ -10,12 +10,17 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,6 +30,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSendException;
 import org.springframework.test.context.ActiveProfiles;
@@ -64,6 +75,8 @@ class SmtpMailDeliveryTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired JdbcClient jdbc;
+  @Autowired TaskService taskService;
+  @Autowired TestRestTemplate rest;
 
   private MailTestProcess process;
 
@@ -172,6 +185,115 @@ class SmtpMailDeliveryTest {
     assertThat(receivedFor(key, "solicitante@umc.edu.co").getSubject())
         .isEqualTo("Solicitud de convenio aprobada (" + key + ")");
     assertThat(process.outbox(key)).extracting(r -> r.get("status")).containsExactly("SENT");
+  }
+
+  /**
+   * Issue 8, "Outages", on the real {@code agreement-formalization} model of tenant {@code umc}:
+   * with the SMTP server down the approval mail of three cases (A6,
+   * {@code SendTask_NotifyApproved}, {@code R3/PT5M}) fails three times each, then each case
+   * has an incident that the Cockpit-facing REST API shows to an administrator; once the server
+   * is back, the administrator retries the jobs as Cockpit does ({@code PUT
+   * /engine-rest/job/{id}/retries}) and every requester receives exactly one mail and every case
+   * moves on to A7.
+   */
+  @Test
+  void approvalMailsOfRealCasesBecomeIncidentsWhileSmtpIsDownAndAreDeliveredOnceAfterRetry()
+      throws Exception {
+    String requester = "umc.faculty-requester@demo.ori.local";
+    List<ProcessInstance> cases = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      ProcessInstance instance = runtimeService.createProcessInstanceByKey("agreement-formalization")
+          .processDefinitionTenantId("umc").setVariables(agreementRequest("Universidad Caída " + i))
+          .execute();
+      taskService.complete(taskService.createTaskQuery().processInstanceId(instance.getId())
+          .taskDefinitionKey("Task_ReviewRequest").singleResult().getId(),
+          Map.of("requestApproved", "true", "reviewNotes", ""));
+      cases.add(instance);
+    }
+
+    greenMail.stop();
+    try {
+      for (ProcessInstance instance : cases) {
+        String jobId = approvalJob(instance).getId();
+        for (int expectedRetries = 2; expectedRetries >= 0; expectedRetries--) {
+          assertThatThrownBy(() -> managementService.executeJob(jobId))
+              .isInstanceOf(MailSendException.class);
+          Job job = approvalJob(instance);
+          assertThat(job.getRetries()).isEqualTo(expectedRetries);
+          assertThat(job.getExceptionMessage()).isNotBlank();
+        }
+        Incident incident = runtimeService.createIncidentQuery()
+            .processInstanceId(instance.getId()).singleResult();
+        assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+        assertThat(incident.getActivityId()).isEqualTo("SendTask_NotifyApproved");
+        assertThat(incident.getConfiguration()).isEqualTo(jobId);
+        // what Cockpit shows the administrator (Cockpit reads the same engine REST resources)
+        ResponseEntity<String> shown = rest.withBasicAuth("demo", "demo").getForEntity(
+            "/engine-rest/incident?processInstanceId=" + instance.getId() + "&maxResults=10",
+            String.class);
+        assertThat(shown.getStatusCode().value()).as(shown.getBody()).isEqualTo(200);
+        JsonNode incidents = new ObjectMapper().readTree(shown.getBody());
+        assertThat(incidents).hasSize(1);
+        assertThat(incidents.get(0).get("activityId").asText()).isEqualTo("SendTask_NotifyApproved");
+        assertThat(incidents.get(0).get("incidentType").asText()).isEqualTo("failedJob");
+        assertThat(incidents.get(0).get("tenantId").asText()).isEqualTo("umc");
+        assertThat(process.outbox(instance.getBusinessKey())).as("nothing recorded as SENT").isEmpty();
+      }
+    } finally {
+      greenMail = startGreenMail();
+    }
+
+    // the server is back: "Retry" in Cockpit sets the job's retries again, the job executor runs it
+    for (ProcessInstance instance : cases) {
+      String jobId = approvalJob(instance).getId();
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.APPLICATION_JSON);
+      ResponseEntity<String> retried = rest.withBasicAuth("demo", "demo").exchange(
+          "/engine-rest/job/" + jobId + "/retries", HttpMethod.PUT,
+          new HttpEntity<>("{\"retries\": 1}", headers), String.class);
+      assertThat(retried.getStatusCode().value()).as(retried.getBody()).isEqualTo(204);
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count())
+          .as("the incident is resolved by the retry").isZero();
+      managementService.executeJob(jobId);
+      Job after = managementService.createJobQuery().processInstanceId(instance.getId())
+          .activityId("SendTask_NotifyApproved").singleResult();
+      managementService.executeJob(after.getId());
+    }
+    greenMail.waitForIncomingEmail(5000, cases.size());
+    for (ProcessInstance instance : cases) {
+      String key = instance.getBusinessKey();
+      MimeMessage mail = receivedFor(key, requester);
+      assertThat(mail.getSubject()).isEqualTo("Solicitud de convenio aprobada (" + key + ")");
+      assertThat(process.outbox(key)).extracting(r -> r.get("status")).containsExactly("SENT");
+      assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+          .taskDefinitionKey("Task_SendIntention").count()).as("case moved on to A7").isEqualTo(1);
+    }
+    assertThat(greenMail.getReceivedMessages()).as("exactly one mail per case").hasSize(cases.size());
+  }
+
+  private Job approvalJob(ProcessInstance instance) {
+    Job job = managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId("SendTask_NotifyApproved").singleResult();
+    assertThat(job).as("job of the approval mail").isNotNull();
+    return job;
+  }
+
+  /** A complete, valid convenio marco request (procedures.md §2.a.1) of umc.faculty-requester. */
+  private static Map<String, Object> agreementRequest(String partnerName) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("requestingUnitId", "Facultad de Ingeniería");
+    v.put("requestingUnitType", "FACULTY");
+    v.put("instrumentType", "CONVENIO_MARCO");
+    v.put("scope", "NACIONAL");
+    v.put("partnerName", partnerName);
+    v.put("partnerCountry", "Colombia");
+    v.put("partnerCity", "Barranquilla");
+    v.put("partnerType", "IES");
+    v.put("partnerContactName", "María Fernanda Ríos");
+    v.put("partnerContactEmail", "relaciones@aliada.edu.co");
+    v.put("needDescription", "Cooperación en movilidad docente y proyectos de investigación conjuntos.");
+    v.put("initiator", "umc.faculty-requester");
+    return v;
   }
 
   /** The one message GreenMail received for the recipient whose subject or body names the key. */
