@@ -1,7 +1,11 @@
 package co.ori.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -9,6 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,6 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * driver extends it with its own start data and steps.
  */
 public abstract class ProcessTestDriver {
+
+  /** The zone of every date the procedures compute (Colombia). */
+  public static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
 
   protected final RuntimeService runtimeService;
   protected final TaskService taskService;
@@ -86,5 +94,44 @@ public abstract class ProcessTestDriver {
   /** The templates of the mails recorded for a business key, oldest first. */
   public List<String> mailTemplates(String businessKey) {
     return mails(businessKey).stream().map(m -> (String) m.get("template")).toList();
+  }
+
+  /**
+   * Asserts that the call is refused with an {@link InvalidVariableException} naming the
+   * variable. The engine wraps exceptions of listeners; the REST mapper finds the cause the same
+   * way and answers 400.
+   *
+   * @return the exception, for further checks of its message
+   */
+  public static InvalidVariableException assertInvalid(ThrowingCallable call, String variable) {
+    Throwable thrown = catchThrowable(call);
+    assertThat(thrown).as("refused naming %s", variable).isNotNull();
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof InvalidVariableException invalid) {
+        assertThat(invalid.getVariable()).as("variable named by: %s", invalid.getMessage()).isEqualTo(variable);
+        return invalid;
+      }
+    }
+    throw new AssertionError("expected an InvalidVariableException naming " + variable + " but got " + thrown, thrown);
+  }
+
+  /** A day as Camunda Forms submit it ({@code yyyy-MM-dd}). */
+  public static String formDate(LocalDate day) {
+    return day.toString();
+  }
+
+  /** Today in Colombia. */
+  public static LocalDate today() {
+    return LocalDate.now(BOGOTA);
+  }
+
+  /** Start of a day in America/Bogota, as the processes store dates. */
+  public static Date dayStart(LocalDate day) {
+    return Date.from(day.atStartOfDay(BOGOTA).toInstant());
+  }
+
+  /** End of a day (23:59:59) in America/Bogota: deadlines of the business calendar. */
+  public static Date dayEnd(LocalDate day) {
+    return Date.from(day.atTime(23, 59, 59).atZone(BOGOTA).toInstant());
   }
 }

@@ -1,15 +1,9 @@
 package co.ori.agreements.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import co.ori.agreements.Agreement;
 import co.ori.agreements.AgreementRegistry;
 import co.ori.agreements.AgreementStatus;
-import co.ori.support.InvalidVariableException;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -17,7 +11,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import co.ori.support.ProcessTestDriver;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,7 +24,6 @@ final class AgreementProcessDriver extends ProcessTestDriver {
   static final String KEY = "agreement-formalization";
   static final String TENANT = "umc";
   static final String REQUESTER = "umc.faculty-requester";
-  static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
 
   private final AgreementRegistry registry;
 
@@ -83,38 +75,9 @@ final class AgreementProcessDriver extends ProcessTestDriver {
 
 
 
-  /**
-   * Asserts that the call is refused with an {@link InvalidVariableException} naming the
-   * variable. The engine wraps exceptions of listeners (the REST mapper finds the cause the same
-   * way and answers 400).
-   *
-   * @return the exception, for further checks of its message
-   */
-  static InvalidVariableException assertInvalid(ThrowingCallable call, String variable) {
-    Throwable thrown = catchThrowable(call);
-    assertThat(thrown).as("refused naming %s", variable).isNotNull();
-    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof InvalidVariableException invalid) {
-        assertThat(invalid.getVariable()).as("variable named by: %s", invalid.getMessage()).isEqualTo(variable);
-        return invalid;
-      }
-    }
-    throw new AssertionError("expected an InvalidVariableException naming " + variable + " but got " + thrown, thrown);
-  }
 
-  /** A day as Camunda Forms submit it ({@code yyyy-MM-dd}). */
-  static String formDate(LocalDate day) {
-    return day.toString();
-  }
 
-  static LocalDate today() {
-    return LocalDate.now(BOGOTA);
-  }
 
-  /** Start of a day in America/Bogota, as the process stores dates. */
-  static Date dayStart(LocalDate day) {
-    return Date.from(day.atStartOfDay(BOGOTA).toInstant());
-  }
 
   // ---- steps of the happy path -------------------------------------------------------------
 

@@ -1,19 +1,13 @@
 package co.ori.cooperation.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import co.ori.cooperation.CooperationCall;
 import co.ori.cooperation.CooperationCallMatrix;
-import co.ori.support.InvalidVariableException;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -34,7 +28,6 @@ final class CooperationProcessDriver extends ProcessTestDriver {
   static final String TENANT = "pasto";
   static final String PROFESSIONAL = "pasto.pasto-professional";
   static final String HEAD = "pasto.pasto-office-head";
-  static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
   static final String LEAD = "Secretaría de Desarrollo Económico";
   static final String LEAD_EMAIL = "desarrollo.economico@pasto.gov.co";
   static final String BANK_EMAIL = "bancodeproyectos@pasto.gov.co";
@@ -95,35 +88,9 @@ final class CooperationProcessDriver extends ProcessTestDriver {
 
 
 
-  /**
-   * Asserts that the call is refused with an {@link InvalidVariableException} naming the
-   * variable (the engine may wrap it).
-   */
-  static InvalidVariableException assertInvalid(ThrowingCallable call, String variable) {
-    Throwable thrown = catchThrowable(call);
-    assertThat(thrown).as("refused naming %s", variable).isNotNull();
-    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof InvalidVariableException invalid) {
-        assertThat(invalid.getVariable()).as("variable named by: %s", invalid.getMessage()).isEqualTo(variable);
-        return invalid;
-      }
-    }
-    throw new AssertionError("expected an InvalidVariableException naming " + variable + " but got " + thrown, thrown);
-  }
 
-  static LocalDate today() {
-    return LocalDate.now(BOGOTA);
-  }
 
-  /** Start of a day in America/Bogota, as the process stores dates. */
-  static Date dayStart(LocalDate day) {
-    return Date.from(day.atStartOfDay(BOGOTA).toInstant());
-  }
 
-  /** 23:59:59 of a day in America/Bogota, as deadlines end. */
-  static Date dayEnd(LocalDate day) {
-    return Date.from(day.atTime(23, 59, 59).atZone(BOGOTA).toInstant());
-  }
 
   /** The addressees as the P5 form's dynamic list submits them (a Json list). */
   static Object addressees() {

@@ -1,18 +1,13 @@
 package co.ori.mobility.teacher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
-import co.ori.support.InvalidVariableException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -32,7 +27,6 @@ final class TeacherMobilityDriver extends ProcessTestDriver {
   static final String KEY = "teacher-outgoing-mobility";
   static final String TENANT = "cesmag";
   static final String TEACHER_USER = "cesmag.professor";
-  static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
   private static final AtomicInteger TEACHERS = new AtomicInteger((int) (System.nanoTime() % 100_000));
 
 
@@ -46,14 +40,7 @@ final class TeacherMobilityDriver extends ProcessTestDriver {
     return "1085" + String.format("%06d", TEACHERS.incrementAndGet());
   }
 
-  static LocalDate today() {
-    return LocalDate.now(BOGOTA);
-  }
 
-  /** Start of a day in America/Bogota, as the process stores dates. */
-  static Date dayStart(LocalDate day) {
-    return Date.from(day.atStartOfDay(BOGOTA).toInstant());
-  }
 
   /**
    * A valid request of a class: national, in person, no support, short stay of 5 days starting
@@ -117,22 +104,6 @@ final class TeacherMobilityDriver extends ProcessTestDriver {
     return mails.get(mails.size() - 1);
   }
 
-  /**
-   * Asserts that the call is refused with an {@link InvalidVariableException} naming the variable.
-   *
-   * @return the exception
-   */
-  static InvalidVariableException assertInvalid(ThrowingCallable call, String variable) {
-    Throwable thrown = catchThrowable(call);
-    assertThat(thrown).as("refused naming %s", variable).isNotNull();
-    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof InvalidVariableException invalid) {
-        assertThat(invalid.getVariable()).as("variable named by: %s", invalid.getMessage()).isEqualTo(variable);
-        return invalid;
-      }
-    }
-    throw new AssertionError("expected an InvalidVariableException naming " + variable + " but got " + thrown, thrown);
-  }
 
   // ---- steps ----------------------------------------------------------------------------------
 

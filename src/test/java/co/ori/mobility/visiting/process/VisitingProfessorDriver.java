@@ -1,23 +1,17 @@
 package co.ori.mobility.visiting.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import co.ori.agreements.Agreement;
 import co.ori.agreements.AgreementRegistry;
 import co.ori.agreements.AgreementScope;
 import co.ori.agreements.AgreementStatus;
 import co.ori.agreements.InstrumentType;
-import co.ori.support.InvalidVariableException;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -38,7 +32,6 @@ final class VisitingProfessorDriver extends ProcessTestDriver {
   static final String SIRE_KEY = "sire-report";
   static final String TENANT = "cesmag";
   static final String COORDINATOR = "cesmag.event-coordinator";
-  static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
 
   private final AgreementRegistry registry;
 
@@ -191,35 +184,8 @@ final class VisitingProfessorDriver extends ProcessTestDriver {
 
   // ---- values ------------------------------------------------------------------------------------
 
-  /**
-   * Asserts that the call is refused with an {@link InvalidVariableException} naming the variable
-   * (the engine may wrap it; the REST mapper finds it the same way and answers 400).
-   */
-  static InvalidVariableException assertInvalid(ThrowingCallable call, String variable) {
-    Throwable thrown = catchThrowable(call);
-    assertThat(thrown).as("refused naming %s", variable).isNotNull();
-    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof InvalidVariableException invalid) {
-        assertThat(invalid.getVariable()).as("variable named by: %s", invalid.getMessage()).isEqualTo(variable);
-        return invalid;
-      }
-    }
-    throw new AssertionError("expected an InvalidVariableException naming " + variable + " but got " + thrown, thrown);
-  }
 
-  static String formDate(LocalDate day) {
-    return day.toString();
-  }
 
-  static LocalDate today() {
-    return LocalDate.now(BOGOTA);
-  }
 
-  static Date dayStart(LocalDate day) {
-    return Date.from(day.atStartOfDay(BOGOTA).toInstant());
-  }
 
-  static Date dayEnd(LocalDate day) {
-    return Date.from(day.atTime(LocalTime.of(23, 59, 59)).atZone(BOGOTA).toInstant());
-  }
 }
