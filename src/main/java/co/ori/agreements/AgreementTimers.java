@@ -1,12 +1,9 @@
 package co.ori.agreements;
 
+import co.ori.support.IsoDurations;
 import co.ori.support.BusinessCalendar;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.GregorianCalendar;
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
-import javax.xml.datatype.Duration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -23,7 +20,6 @@ public class AgreementTimers {
 
   private final AgreementTimerSettings settings;
   private final BusinessCalendar calendar;
-  private final DatatypeFactory durations;
 
   /**
    * Creates the bean and checks every configured duration and cycle.
@@ -33,11 +29,6 @@ public class AgreementTimers {
   public AgreementTimers(AgreementTimerSettings settings, BusinessCalendar calendar) {
     this.settings = settings;
     this.calendar = calendar;
-    try {
-      this.durations = DatatypeFactory.newInstance();
-    } catch (DatatypeConfigurationException e) {
-      throw new IllegalStateException("No XML datatype factory available", e);
-    }
     checkConfiguration(null);
     settings.tenants().keySet().forEach(this::checkConfiguration);
   }
@@ -103,36 +94,14 @@ public class AgreementTimers {
 
   /** The instant {@code start} plus an ISO 8601 duration such as {@code P30D} or {@code PT720H}. */
   Date plus(Date start, String isoDuration) {
-    GregorianCalendar at = new GregorianCalendar(java.util.TimeZone.getTimeZone(AgreementValues.ZONE));
-    at.setTime(start);
-    durations.newDuration(isoDuration).addTo(at);
-    return at.getTime();
+    return calendar.plus(start, isoDuration);
   }
 
   private void checkConfiguration(String tenantId) {
     AgreementTimerSettings.Timers t = settings.forTenant(tenantId);
     String where = tenantId == null ? "ori.agreements.timers" : "ori.agreements.tenants." + tenantId;
-    try {
-      Duration wait = durations.newDuration(t.partnerResponseWait());
-      if (wait.getSign() <= 0) {
-        throw new IllegalArgumentException("must be positive");
-      }
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(where + ".partner-response-wait no es una duración ISO 8601"
-          + " positiva: '" + t.partnerResponseWait() + "'", e);
-    }
-    String cycle = t.followUpCycle();
-    int slash = cycle == null ? -1 : cycle.lastIndexOf('/');
-    if (cycle == null || !cycle.startsWith("R") || slash < 0) {
-      throw new IllegalStateException(where + ".follow-up-cycle no es un intervalo repetido ISO 8601"
-          + " (p. ej. R/P6M): '" + cycle + "'");
-    }
-    try {
-      durations.newDuration(cycle.substring(slash + 1));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(where + ".follow-up-cycle no es un intervalo repetido ISO 8601"
-          + " (p. ej. R/P6M): '" + cycle + "'", e);
-    }
+    IsoDurations.requirePositive(where + ".partner-response-wait", t.partnerResponseWait());
+    IsoDurations.requireRepeatingInterval(where + ".follow-up-cycle", t.followUpCycle(), "R/P6M");
     requirePositive(where + ".partner-reminders", t.partnerReminders(), true);
     requirePositive(where + ".legal-review-business-days", t.legalReviewBusinessDays(), false);
     requirePositive(where + ".expiry-alert-days", t.expiryAlertDays(), false);

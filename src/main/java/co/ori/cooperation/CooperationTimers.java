@@ -1,10 +1,9 @@
 package co.ori.cooperation;
 
+import co.ori.support.IsoDurations;
 import co.ori.support.BusinessCalendar;
 import java.time.LocalDate;
 import java.util.Date;
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -56,23 +55,7 @@ public class CooperationTimers {
    */
   public Date answerDeadline(String tenantId, LocalDate closingDay) {
     int n = settings.forTenant(tenantId).answerBusinessDaysBeforeClosing();
-    return calendar.endOfDay(CooperationValues.toDate(businessDaysBefore(closingDay, n)));
-  }
-
-  /**
-   * The n-th Colombian business day before a day (the day itself does not count); {@code n == 0}
-   * gives the day itself.
-   */
-  LocalDate businessDaysBefore(LocalDate day, int n) {
-    LocalDate at = day;
-    int counted = 0;
-    while (counted < n) {
-      at = at.minusDays(1);
-      if (calendar.isBusinessDay(at)) {
-        counted++;
-      }
-    }
-    return at;
+    return calendar.endOfDay(CooperationValues.toDate(calendar.subtractBusinessDays(closingDay, n)));
   }
 
   private void check(String tenantId) {
@@ -86,18 +69,6 @@ public class CooperationTimers {
       throw new IllegalStateException(where + ".closing-minute-days debe ser mayor o igual a 0 (es "
           + t.closingMinuteDays() + ")");
     }
-    String cycle = t.reportCycle();
-    int slash = cycle == null ? -1 : cycle.lastIndexOf('/');
-    try {
-      if (slash < 0 || !cycle.startsWith("R")) {
-        throw new IllegalArgumentException("not a repeating interval");
-      }
-      if (DatatypeFactory.newInstance().newDuration(cycle.substring(slash + 1)).getSign() <= 0) {
-        throw new IllegalArgumentException("not positive");
-      }
-    } catch (IllegalArgumentException | DatatypeConfigurationException e) {
-      throw new IllegalStateException(where + ".report-cycle no es un intervalo repetido ISO 8601"
-          + " (p. ej. R/P3M): '" + cycle + "'", e);
-    }
+    IsoDurations.requireRepeatingInterval(where + ".report-cycle", t.reportCycle(), "R/P3M");
   }
 }

@@ -14,6 +14,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.GregorianCalendar;
+import java.util.TimeZone;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -125,6 +127,49 @@ public class BusinessCalendar {
       }
     }
     return day;
+  }
+
+  /**
+   * The n-th Colombian business day before a day, counting backwards: the day itself does not
+   * count, and {@code n == 0} gives the day itself. E.g. the answer deadline 10 business days
+   * before a call's closing date (procedures.md §5 T08).
+   *
+   * @param day the reference day (any day)
+   * @param n number of business days, {@code n >= 0}
+   * @return {@code day} for {@code n == 0}, otherwise the n-th business day before it
+   * @throws IllegalArgumentException when {@code day} is null or {@code n < 0}
+   */
+  public LocalDate subtractBusinessDays(LocalDate day, int n) {
+    require(day, "day");
+    if (n < 0) {
+      throw new IllegalArgumentException(
+          "El número de días hábiles no puede ser negativo (n = " + n + ")");
+    }
+    LocalDate at = day;
+    int counted = 0;
+    while (counted < n) {
+      at = at.minusDays(1);
+      if (isBusinessDay(at)) {
+        counted++;
+      }
+    }
+    return at;
+  }
+
+  /**
+   * An instant plus an ISO 8601 duration ({@code P30D}, {@code PT720H}, {@code P1M}), calendar
+   * arithmetic in America/Bogota; the instant a duration timer started at {@code start} fires.
+   *
+   * @param start the instant the duration starts from
+   * @param isoDuration an ISO 8601 duration
+   * @return {@code start} plus the duration
+   * @throws IllegalArgumentException when {@code start} is null or the duration is not ISO 8601
+   */
+  public Date plus(Date start, String isoDuration) {
+    GregorianCalendar at = new GregorianCalendar(TimeZone.getTimeZone(ZONE));
+    at.setTime(require(start, "start"));
+    IsoDurations.parse(isoDuration).addTo(at);
+    return at.getTime();
   }
 
   /**

@@ -1,13 +1,8 @@
 package co.ori.mobility.visiting;
 
-import co.ori.agreements.AgreementValues;
+import co.ori.support.IsoDurations;
 import co.ori.support.BusinessCalendar;
 import java.util.Date;
-import java.util.GregorianCalendar;
-import java.util.TimeZone;
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
-import javax.xml.datatype.Duration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -23,7 +18,6 @@ public class VisitingTimers {
 
   private final VisitingTimerSettings settings;
   private final BusinessCalendar calendar;
-  private final DatatypeFactory durations;
 
   /**
    * Creates the bean and checks the configured terms of the defaults and of every tenant.
@@ -34,11 +28,6 @@ public class VisitingTimers {
   public VisitingTimers(VisitingTimerSettings settings, BusinessCalendar calendar) {
     this.settings = settings;
     this.calendar = calendar;
-    try {
-      this.durations = DatatypeFactory.newInstance();
-    } catch (DatatypeConfigurationException e) {
-      throw new IllegalStateException("No XML datatype factory available", e);
-    }
     check(null);
     settings.tenants().keySet().forEach(this::check);
   }
@@ -50,10 +39,7 @@ public class VisitingTimers {
 
   /** V4: due date of "Registrar el aval de la institución de origen": now plus the reminder term. */
   public Date homeEndorsementDue(DelegateExecution execution) {
-    GregorianCalendar at = new GregorianCalendar(TimeZone.getTimeZone(AgreementValues.ZONE));
-    at.setTime(ClockUtil.getCurrentTime());
-    durations.newDuration(homeEndorsementReminder(execution)).addTo(at);
-    return at.getTime();
+    return calendar.plus(ClockUtil.getCurrentTime(), homeEndorsementReminder(execution));
   }
 
   /** V8: calendar days before {@code startDate} for the SIRE documents (default 5). */
@@ -74,15 +60,7 @@ public class VisitingTimers {
   private void check(String tenantId) {
     VisitingTimerSettings.Timers t = settings.forTenant(tenantId);
     String where = tenantId == null ? "ori.visiting-professor.timers" : "ori.visiting-professor.tenants." + tenantId;
-    try {
-      Duration reminder = durations.newDuration(t.homeEndorsementReminder());
-      if (reminder.getSign() <= 0) {
-        throw new IllegalArgumentException("must be positive");
-      }
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalStateException(where + ".home-endorsement-reminder no es una duración ISO 8601"
-          + " positiva: '" + t.homeEndorsementReminder() + "'", e);
-    }
+    IsoDurations.requirePositive(where + ".home-endorsement-reminder", t.homeEndorsementReminder());
     if (t.sireDocumentsDaysBeforeStart() < 0) {
       throw new IllegalStateException(where + ".sire-documents-days-before-start debe ser mayor o igual"
           + " a 0 (es " + t.sireDocumentsDaysBeforeStart() + ")");
