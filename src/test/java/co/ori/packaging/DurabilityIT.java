@@ -119,7 +119,7 @@ class DurabilityIT {
   @Test
   void casesAndMailsSurviveAKillMinus9OfThePackagedJar() throws Exception {
     requirePostgres();
-    File jar = new File("target/ori-workflow.jar");
+    File jar = new File(System.getProperty("ori.build.dir", "target"), "ori-workflow.jar");
     assertThat(jar).as("run mvn package first").exists();
     schema = createFreshSchema();
     greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));

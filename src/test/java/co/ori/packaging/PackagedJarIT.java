@@ -35,7 +35,7 @@ class PackagedJarIT {
 
   @Test
   void theJarDeploysEveryTenantOnceAndRestartsWithoutRedeploying() throws Exception {
-    File jar = new File("target/ori-workflow.jar");
+    File jar = new File(System.getProperty("ori.build.dir", "target"), "ori-workflow.jar");
     assertThat(jar).as("run mvn package first").exists();
     int port = freePort();
 
