@@ -146,7 +146,10 @@ public class StudentOutgoingEligibility {
   public List<String> failedRules(String tenantId, Map<String, Object> facts) {
     DmnDecisionResult result = decisions.evaluate(ELIGIBILITY, tenantId, facts);
     LinkedHashSet<String> ids = new LinkedHashSet<>();
-    result.forEach(row -> ids.add(String.valueOf(row.getSingleEntry())));
+    result.forEach(row -> {
+      Object id = row.getSingleEntry();
+      ids.add(String.valueOf(id));
+    });
     for (String id : ids) {
       if (!StudentOutgoingRuleCatalogue.RULES.containsKey(id)) {
         throw new IllegalStateException("La decisión " + ELIGIBILITY + " devolvió una regla desconocida: " + id);
