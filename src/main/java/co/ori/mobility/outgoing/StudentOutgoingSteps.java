@@ -7,6 +7,7 @@ import co.ori.support.IsoDurations;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
 @Component("studentOutgoingSteps")
 public class StudentOutgoingSteps {
 
-  /** Activity id of the interrupting timer that ends the stay (M12), rescheduled by extensions. */
-  static final String MOBILITY_END_TIMER = "BoundaryEvent_MobilityEnded";
+  /** Activity ids of the timers at the end of the stay (M12), rescheduled by extensions. */
+  static final List<String> END_TIMERS = List.of("BoundaryEvent_MobilityEnded", "TimerEvent_AwaitMobilityEnd");
 
   private final StudentOutgoingMobility studentOutgoing;
   private final MobilityCaseLifecycle mobilityCases;
@@ -112,7 +113,7 @@ public class StudentOutgoingSteps {
    * pending end-of-stay timer (M12) is rescheduled. UFPS: the financial support is not extended
    * (004 art. 47 par.; {@code supportExtended = false}).
    *
-   * @throws IllegalStateException when the stay has no pending end timer
+   * @throws IllegalStateException when the stay has no pending end timer (a modelling error)
    */
   public void applyExtension(DelegateExecution execution) {
     LocalDate oldEnd = AgreementValues.toLocalDate((Date) execution.getVariable("endDate"));
@@ -134,14 +135,14 @@ public class StudentOutgoingSteps {
     if ("UFPS".equals(execution.getVariable("institution"))) {
       execution.setVariable("supportExtended", false);
     }
-    Job timer = execution.getProcessEngineServices().getManagementService().createJobQuery()
-        .processInstanceId(execution.getProcessInstanceId()).activityId(MOBILITY_END_TIMER).timers()
-        .singleResult();
-    if (timer == null) {
-      throw new IllegalStateException("No pending end-of-stay timer " + MOBILITY_END_TIMER
+    List<Job> timers = END_TIMERS.stream().flatMap(activity -> execution.getProcessEngineServices()
+        .getManagementService().createJobQuery().processInstanceId(execution.getProcessInstanceId())
+        .activityId(activity).timers().list().stream()).toList();
+    if (timers.isEmpty()) {
+      throw new IllegalStateException("No pending end-of-stay timer " + END_TIMERS
           + " for " + execution.getProcessBusinessKey());
     }
-    execution.getProcessEngineServices().getManagementService().setJobDuedate(timer.getId(), endTimer);
+    timers.forEach(j -> execution.getProcessEngineServices().getManagementService().setJobDuedate(j.getId(), endTimer));
   }
 
   /**
