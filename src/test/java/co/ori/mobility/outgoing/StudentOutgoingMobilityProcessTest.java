@@ -76,6 +76,7 @@ class StudentOutgoingMobilityProcessTest {
   static final double REQUIRED_COVERAGE = 0.9;
   private static final String PROBE = "coverage-probe";
   private static boolean modelLookedUp;
+  private static final java.util.Set<String> REACHED = new java.util.TreeSet<>();
 
   @TestConfiguration
   static class CoverageConfiguration {
@@ -115,6 +116,25 @@ class StudentOutgoingMobilityProcessTest {
       lookUpModelAsOneTenant();
       modelLookedUp = true;
     }
+  }
+
+  /** Collects the end events the cases of the test reached (history), for {@link #everyEndEventIsReached}. */
+  @org.junit.jupiter.api.AfterEach
+  void collectReachedEndEvents() {
+    historyService.createHistoricActivityInstanceQuery().list().stream()
+        .filter(a -> a.getActivityType() != null && a.getActivityType().endsWith("EndEvent"))
+        .forEach(a -> REACHED.add(a.getActivityId()));
+  }
+
+  /** Every end event of the model (read from the BPMN file) was reached by some test of the class. */
+  @org.junit.jupiter.api.AfterAll
+  static void everyEndEventIsReached() throws Exception {
+    org.camunda.bpm.model.bpmn.BpmnModelInstance model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(
+        StudentOutgoingMobilityProcessTest.class.getResourceAsStream("/processes/student-outgoing-mobility.bpmn"));
+    List<String> endEvents = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.EndEvent.class)
+        .stream().map(e -> e.getId()).toList();
+    assertThat(endEvents).hasSizeGreaterThan(15);
+    assertThat(REACHED).containsAll(endEvents);
   }
 
   private StudentOutgoingDriver driver(String tenant) {
