@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Steps of {@code free-mover} (UNAL 003 Parte 3 and Anexo 1; {@code procedures.md} §2.e), as the
- * bean {@code freeMover} in expressions of {@code processes/free-mover.bpmn}. Every method runs in
+ * bean {@code freeMoverSteps} in expressions (not {@code freeMover}: that name is the case variable {@code freeMover = true}, which would hide the bean) of {@code processes/free-mover.bpmn}. Every method runs in
  * the engine's transaction; a technical failure becomes a retry and then an incident.
  *
  * <p>Eligibility (contract "Results every mobility process records"): the rules UN-FM-01…08 of
@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * {@code failedRules} at intake ({@link #recordEligibility}) and again at each gate
  * ({@link #checkRules}).
  */
-@Component("freeMover")
+@Component("freeMoverSteps")
 public class FreeMover {
 
   /** Decision key of the UN-FM rules. */

@@ -51,13 +51,13 @@ public class FreeMoverController {
     tenantAccess.requireTenant(tenant);
     List<HistoricProcessInstance> cases = history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(FreeMoverRules.PROCESS_KEY).tenantIdIn(tenant)
-        .processInstanceBusinessKey(businessKey).list();
+        .processInstanceBusinessKey(businessKey).listPage(0, 100);
     if (cases.isEmpty()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No existe el caso de movilidad libre " + businessKey);
     }
     HistoricVariableInstance variable = history.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(cases.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
-        .variableName("individualAgreementDocument").tenantIdIn(tenant).list().stream()
+        .variableName("individualAgreementDocument").tenantIdIn(tenant).listPage(0, 100).stream()
         .filter(v -> v.getTypedValue() instanceof FileValue)
         .findFirst()
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,

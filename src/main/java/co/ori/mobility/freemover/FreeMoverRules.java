@@ -34,9 +34,9 @@ import org.springframework.stereotype.Component;
  *   <li>both: {@code documentNumber} (person id, as in the bans registry), {@code fullName},
  *       {@code email}, {@code nationality}, {@code programName}, {@code programLevel} (§2.c.1),
  *       {@code startDate} ≤ {@code endDate} (Date or {@code yyyy-MM-dd}), {@code targetPeriod}
- *       ({@code YYYY-1}/{@code YYYY-2}) whose end (UNAL calendar, {@code ori.free-mover}) is not
- *       before {@code endDate} and whose start is not after {@code startDate}... only the end
- *       matters: the mobility is approved for one academic period (003 Parte 3 §7, T36);
+ *       ({@code YYYY-1}/{@code YYYY-2}) whose last day (UNAL calendar, {@code ori.free-mover}) is
+ *       not before {@code endDate} nor {@code startDate}: the mobility is approved for one academic
+ *       period (003 Parte 3 §7, T36; boundary: ending on the period's last day is accepted);
  *       optional {@code documentType}, {@code birthDate} (before {@code startDate}),
  *       {@code unalModality}, {@code modality}, {@code learningAgreement}, {@code studentUserId};
  *       {@code studentStatusCertified} (Boolean, UN-FM-01) defaults, for an outgoing UNAL student,
