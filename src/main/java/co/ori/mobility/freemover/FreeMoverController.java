@@ -3,9 +3,12 @@ package co.ori.mobility.freemover;
 import co.ori.security.TenantAccess;
 import java.io.InputStream;
 import java.util.List;
-import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.HistoricProcessInstanceQueryImpl;
+import org.camunda.bpm.engine.impl.HistoricVariableInstanceQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -24,19 +27,23 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code GET /api/tenants/{tenant}/free-mover/{businessKey}/individual-agreement.docx} answers the
  * case's current agreement (after an extension, the extension's) as a Word document.
  *
- * <p>The case is looked up in the engine's history with the caller's authorizations and tenant
- * (open and closed cases alike). Errors: 401 without credentials, 403 for another tenant, 404
- * unknown tenant, case not visible to the caller, or no agreement generated yet.
+ * <p>After the tenant check ({@link TenantAccess#requireTenant}: 401 without credentials, 403 for
+ * another tenant), the case is looked up in the engine's history (open and closed cases alike)
+ * WITHOUT the engine's authorization checks: the office's users who handle free movers
+ * ({@code ori-staff}, {@code dre}) have Tasklist permissions but no history read permission, and
+ * the tenant check already limits them to their own institution. The lookup stays restricted to
+ * the tenant and to {@code free-mover} instances (one engine command, authorization checks off
+ * only inside it). Errors: 404 unknown case of the tenant, or no agreement generated yet.
  */
 @RestController
 public class FreeMoverController {
 
-  private final HistoryService history;
+  private final ProcessEngineConfigurationImpl engine;
   private final TenantAccess tenantAccess;
 
-  /** Wires the engine's history and the tenant checks. */
-  public FreeMoverController(HistoryService history, TenantAccess tenantAccess) {
-    this.history = history;
+  /** Wires the engine (its command executor) and the tenant checks. */
+  public FreeMoverController(ProcessEngine processEngine, TenantAccess tenantAccess) {
+    this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     this.tenantAccess = tenantAccess;
   }
 
@@ -49,25 +56,46 @@ public class FreeMoverController {
   public ResponseEntity<InputStreamResource> individualAgreement(@PathVariable String tenant,
       @PathVariable String businessKey) {
     tenantAccess.requireTenant(tenant);
-    List<HistoricProcessInstance> cases = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(FreeMoverRules.PROCESS_KEY).tenantIdIn(tenant)
-        .processInstanceBusinessKey(businessKey).listPage(0, 100);
-    if (cases.isEmpty()) {
+    Lookup found = engine.getCommandExecutorTxRequired().execute(context ->
+        context.runWithoutAuthorization(() -> lookUp(tenant, businessKey)));
+    if (!found.caseFound()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No existe el caso de movilidad libre " + businessKey);
     }
-    HistoricVariableInstance variable = history.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(cases.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
-        .variableName("individualAgreementDocument").tenantIdIn(tenant).listPage(0, 100).stream()
-        .filter(v -> v.getTypedValue() instanceof FileValue)
-        .findFirst()
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-            "El caso " + businessKey + " aún no tiene convenio individual generado"));
-    FileValue file = (FileValue) variable.getTypedValue();
+    if (found.file() == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+          "El caso " + businessKey + " aún no tiene convenio individual generado");
+    }
+    FileValue file = found.file();
     InputStream content = file.getValue();
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(IndividualAgreementDocument.MIME_TYPE))
         .header(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(file.getFilename()).build().toString())
         .body(new InputStreamResource(content));
+  }
+
+  /** What the lookup found: whether the tenant has the case, and its agreement (null if none yet). */
+  private record Lookup(boolean caseFound, FileValue file) {
+  }
+
+  /**
+   * Runs inside an engine command with authorization checks off (the caller passed the tenant
+   * check): the tenant's {@code free-mover} case with this business key and its generated
+   * agreement. Queries built without a command executor run in the current command context.
+   */
+  private Lookup lookUp(String tenant, String businessKey) {
+    List<HistoricProcessInstance> cases = new HistoricProcessInstanceQueryImpl()
+        .processDefinitionKey(FreeMoverRules.PROCESS_KEY).tenantIdIn(tenant)
+        .processInstanceBusinessKey(businessKey).listPage(0, 100);
+    if (cases.isEmpty()) {
+      return new Lookup(false, null);
+    }
+    FileValue file = new HistoricVariableInstanceQueryImpl()
+        .processInstanceIdIn(cases.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+        .variableName("individualAgreementDocument").tenantIdIn(tenant).listPage(0, 100).stream()
+        .map(HistoricVariableInstance::getTypedValue)
+        .filter(FileValue.class::isInstance).map(FileValue.class::cast)
+        .findFirst().orElse(null);
+    return new Lookup(true, file);
   }
 }

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -143,6 +144,34 @@ public class StudentOutgoingSteps {
           + " for " + execution.getProcessBusinessKey());
     }
     timers.forEach(j -> execution.getProcessEngineServices().getManagementService().setJobDuedate(j.getId(), endTimer));
+  }
+
+  /** Message of {@code ufps-financial-support} that records an extension of the mobility (U9). */
+  public static final String MOBILITY_EXTENDED = "MobilityExtended";
+
+  /**
+   * X5 · U9 (004 art. 47 par.; procedures.md §7.2): tells the UFPS financial support of this case
+   * (process {@code ufps-financial-support} started by {@code CallActivity_UfpsFinancialSupport}
+   * with the same business key, same tenant) that the stay now ends on {@code endDate}: message
+   * {@code MobilityExtended} with {@code newEndDate} (Date). The support is not extended: it only
+   * records the new date and tells the student. Only a support paying its instalments waits for
+   * the message; when there is none (other tenants, no support requested, support not granted or
+   * already closed) nothing is correlated. Sets {@code supportInformedOfExtension} (Boolean).
+   *
+   * @throws IllegalStateException when {@code endDate} is missing (run after
+   *     {@link #applyExtension})
+   */
+  public void informSupportOfExtension(DelegateExecution execution) {
+    if (!(execution.getVariable("endDate") instanceof Date newEnd)) {
+      throw new IllegalStateException("No endDate to inform the support of for " + execution.getProcessBusinessKey());
+    }
+    List<MessageCorrelationResult> results = execution.getProcessEngineServices().getRuntimeService()
+        .createMessageCorrelation(MOBILITY_EXTENDED)
+        .processInstanceBusinessKey(execution.getProcessBusinessKey())
+        .tenantId(execution.getTenantId())
+        .setVariable("newEndDate", newEnd)
+        .correlateAllWithResult();
+    execution.setVariable("supportInformedOfExtension", !results.isEmpty());
   }
 
   /**

@@ -22,7 +22,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -89,6 +93,8 @@ class FreeMoverProcessTest {
   @Autowired FreeMoverSettings settings;
   @Autowired TestRestTemplate rest;
   @Autowired JdbcClient jdbc;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
 
   Driver driver;
 
@@ -374,6 +380,48 @@ class FreeMoverProcessTest {
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(rest.getForEntity("/api/tenants/unal/free-mover/" + key + "/individual-agreement.docx", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    officeUsersDownloadTheAgreementAndOtherInstitutionsDoNot(key);
+  }
+
+  /**
+   * The ORI and the DRE of the UNAL (no history read permission in the engine) download the
+   * agreement of their tenant's case; a user of another institution gets 403; an unknown case 404.
+   */
+  void officeUsersDownloadTheAgreementAndOtherInstitutionsDoNot(String key) throws Exception {
+    String url = "/api/tenants/unal/free-mover/" + key + "/individual-agreement.docx";
+    for (String user : List.of("unal.ori-staff", "unal.dre")) {
+      List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+          .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+      assertThat(authorizationService.isUserAuthorized(user, groups, Permissions.READ_HISTORY,
+          Resources.PROCESS_DEFINITION, "free-mover")).as("%s reads history", user).isFalse();
+      ResponseEntity<byte[]> docx = rest.withBasicAuth(user, "demo").getForEntity(url, byte[].class);
+      assertThat(docx.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+      try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.getBody()))) {
+        assertThat(new XWPFWordExtractor(doc).getText()).contains(key + "-C2");
+      }
+    }
+    assertThat(rest.withBasicAuth("unal.ori-staff", "demo").getForEntity(
+        "/api/tenants/unal/free-mover/MLI-1999-9999/individual-agreement.docx", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    String other = otherInstitutionUser();
+    assertThat(rest.withBasicAuth(other, "demo").getForEntity(url, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  /** A user of tenant cesmag (this context deploys only unal, so the test creates it once). */
+  String otherInstitutionUser() {
+    String id = "cesmag.ori-staff";
+    if (identityService.createTenantQuery().tenantId("cesmag").count() == 0) {
+      identityService.saveTenant(identityService.newTenant("cesmag"));
+    }
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      org.camunda.bpm.engine.identity.User user = identityService.newUser(id);
+      user.setPassword("demo");
+      user.setEmail(id + "@demo.ori.local");
+      identityService.saveUser(user);
+      identityService.createTenantUserMembership("cesmag", id);
+    }
+    return id;
   }
 
   @Test

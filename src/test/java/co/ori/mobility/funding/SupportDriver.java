@@ -18,14 +18,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Drives {@code ufps-financial-support} cases in tenant {@code ufps} through the engine's Java API
  * as Tasklist, REST and the calling procedures would (form values as Camunda Forms submit them:
  * dates {@code yyyy-MM-dd}, radios {@code "true"}/{@code "false"}); jobs are executed explicitly.
+ * Public: the outgoing mobility tests drive the support their cases call with it.
  */
-final class SupportDriver extends ProcessTestDriver {
+public final class SupportDriver extends ProcessTestDriver {
 
-  static final String KEY = "ufps-financial-support";
-  static final String TENANT = "ufps";
+  public static final String KEY = "ufps-financial-support";
+  public static final String TENANT = "ufps";
   private static final AtomicInteger STUDENTS = new AtomicInteger((int) (System.nanoTime() % 100_000));
 
-  SupportDriver(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
+  public SupportDriver(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
       JdbcClient jdbc) {
     super(runtimeService, taskService, managementService, jdbc, TENANT);
   }
@@ -58,13 +59,13 @@ final class SupportDriver extends ProcessTestDriver {
     return v;
   }
 
-  ProcessInstance start(Map<String, Object> variables) {
+  public ProcessInstance start(Map<String, Object> variables) {
     return runtimeService.createProcessInstanceByKey(KEY).processDefinitionTenantId(TENANT)
         .setVariables(variables).execute();
   }
 
   /** F3 verified with the support period and the airfare quote (pesos; 0 = none). */
-  void verify(ProcessInstance instance, LocalDate start, LocalDate end, long airfare) {
+  public void verify(ProcessInstance instance, LocalDate start, LocalDate end, long airfare) {
     Map<String, Object> v = new HashMap<>();
     v.put("docsVerified", "true");
     v.put("docsSupportStart", start.toString());
@@ -76,7 +77,7 @@ final class SupportDriver extends ProcessTestDriver {
   }
 
   /** F4 both inputs given. */
-  void inputs(ProcessInstance instance) {
+  public void inputs(ProcessInstance instance) {
     complete(instance, "Task_UnitRecommendation", Map.of("unitRecommendation", "FAVORABLE",
         "recommendationNotes", "Fortalece la línea de investigación del programa."));
     complete(instance, "Task_SocioEconomicStudy", Map.of("socioEconomicStudy", "BU-2025-118",
@@ -84,21 +85,21 @@ final class SupportDriver extends ProcessTestDriver {
   }
 
   /** F5 selected and the proposal computed (asynchronous step). */
-  void select(ProcessInstance instance) {
+  public void select(ProcessInstance instance) {
     complete(instance, "Task_EvaluationSelection", Map.of("selected", "true", "ranking", 1,
         "selectionMinute", "Acta CE-07-2025"));
     executeJob(instance, "ServiceTask_ProposeAmount");
   }
 
   /** F6 approved with this amount; the approval mail sent: payments begin. */
-  void approve(ProcessInstance instance, double amount) {
+  public void approve(ProcessInstance instance, double amount) {
     complete(instance, "Task_AdministrativeApproval", Map.of("approved", "true", "approvedAmount", amount,
         "committeeAct", "Acta CA-21-2025"));
     executeJob(instance, "SendTask_NotifyApproved");
   }
 
   /** Runs the timer of the current instalment and registers its payment today. */
-  void payNext(ProcessInstance instance) {
+  public void payNext(ProcessInstance instance) {
     Job timer = managementService.createJobQuery().processInstanceId(instance.getId())
         .activityId("TimerEvent_InstalmentDue").singleResult();
     assertThat(timer).as("instalment timer").isNotNull();
@@ -108,7 +109,7 @@ final class SupportDriver extends ProcessTestDriver {
   }
 
   /** Sends {@code SupportLossCause} by business key. */
-  void lose(ProcessInstance instance, Object cause, boolean justified, boolean waste) {
+  public void lose(ProcessInstance instance, Object cause, boolean justified, boolean waste) {
     runtimeService.createMessageCorrelation("SupportLossCause").tenantId(TENANT)
         .processInstanceBusinessKey(instance.getBusinessKey())
         .setVariable("lossCause", cause)

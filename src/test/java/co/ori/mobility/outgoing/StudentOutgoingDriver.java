@@ -192,6 +192,23 @@ final class StudentOutgoingDriver extends ProcessTestDriver {
     return v;
   }
 
+  /**
+   * UFPS semester exchange abroad with a Beca UFPS (004 art. 5, 24, 27): the {@link #ufpsSemester()}
+   * student at the Universidad de Salamanca (Spain, international, agreement in force) asking for
+   * {@code BECA_UFPS}, which the case's parallel support branch handles (§7.2).
+   */
+  Map<String, Object> ufpsAbroadWithSupport() {
+    Map<String, Object> v = ufpsSemester();
+    v.put("supportProgram", "BECA_UFPS");
+    v.put("scope", "INTERNACIONAL");
+    v.put("hostInstitution", "Universidad de Salamanca");
+    v.put("hostCountry", "España");
+    v.put("hostCity", "Salamanca");
+    v.put("proposedCourses", courses(5, "Grado en Ingeniería Informática USAL"));
+    agreementWith("Universidad de Salamanca", "España");
+    return v;
+  }
+
   static LocalDate ufpsSemesterStart() {
     LocalDate today = today();
     for (int year = today.getYear(); ; year++) {

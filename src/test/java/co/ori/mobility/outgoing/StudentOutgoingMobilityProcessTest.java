@@ -14,6 +14,9 @@ import co.ori.mobility.BanRegistry;
 import co.ori.mobility.CallRegistry;
 import co.ori.mobility.MobilityCase;
 import co.ori.mobility.MobilityCaseRegistry;
+import co.ori.mobility.funding.JdbcSupportGrantRegistry;
+import co.ori.mobility.funding.SupportDriver;
+import co.ori.mobility.funding.SupportGrant;
 import co.ori.support.BusinessCalendar;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -61,20 +64,25 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>The coverage library finds a model by key without tenant; the context deploys this one
  * procedure to the three tenants, so before the first case the class looks the model up once as a
  * user of tenant cesmag only (tenant check), and every later event of any tenant counts on it.
+ * The called processes {@code free-mover} (unal) and {@code ufps-financial-support} (ufps) are
+ * deployed too and driven through their own lanes; their coverage is their own tests' business.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "ori.tenants[0].id=cesmag", "ori.tenants[0].name=Universidad CESMAG",
     "ori.tenants[0].procedures[0]=student-outgoing-mobility",
     "ori.tenants[1].id=unal", "ori.tenants[1].name=Universidad Nacional de Colombia",
-    "ori.tenants[1].procedures[0]=student-outgoing-mobility",
+    "ori.tenants[1].procedures[0]=student-outgoing-mobility", "ori.tenants[1].procedures[1]=free-mover",
     "ori.tenants[2].id=ufps", "ori.tenants[2].name=Universidad Francisco de Paula Santander",
-    "ori.tenants[2].procedures[0]=student-outgoing-mobility"})
+    "ori.tenants[2].procedures[0]=student-outgoing-mobility",
+    "ori.tenants[2].procedures[1]=ufps-financial-support"})
 @ActiveProfiles("test")
 @Import(ProcessEngineCoverageConfiguration.class)
 class StudentOutgoingMobilityProcessTest {
 
   static final double REQUIRED_COVERAGE = 0.9;
   private static final String PROBE = "coverage-probe";
+  /** Called processes (covered by their own process tests, excluded from this class's coverage). */
+  private static final String FREE_MOVER = "free-mover";
   private static boolean modelLookedUp;
   private static final java.util.Set<String> REACHED = new java.util.TreeSet<>();
 
@@ -83,7 +91,8 @@ class StudentOutgoingMobilityProcessTest {
     @Bean
     @Primary
     ProcessEngineCoverageProperties studentOutgoingCoverageProperties() {
-      return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(REQUIRED_COVERAGE).build();
+      return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(REQUIRED_COVERAGE)
+          .excludeProcessDefinitionKeys(FREE_MOVER, SupportDriver.KEY).build();
     }
   }
 
@@ -101,6 +110,7 @@ class StudentOutgoingMobilityProcessTest {
   @Autowired BusinessCalendar businessCalendar;
   @Autowired JdbcClient jdbc;
   @Autowired TestRestTemplate rest;
+  @Autowired JdbcSupportGrantRegistry grants;
 
   private StudentOutgoingDriver cesmag;
   private StudentOutgoingDriver unal;
@@ -385,9 +395,172 @@ class StudentOutgoingMobilityProcessTest {
         null, 30);
     request.put("callId", callId);
     ProcessInstance instance = unal.start(request);
+    String key = instance.getBusinessKey();
     unal.executeJob(instance, "SendTask_NotifyFreeMover");
-    assertThat(instance).isEnded().hasPassed("EndEvent_RoutedToFreeMover").hasNotPassed("BusinessRuleTask_Eligibility");
+    assertThat(unal.mailTemplates(key)).contains("student-outgoing-free-mover");
+    assertThat(instance).isWaitingAt("CallActivity_FreeMover").hasNotPassed("BusinessRuleTask_Eligibility");
     assertThat(unal.caseStatus(instance)).isEqualTo(MobilityCase.Status.ROUTED_TO_FREE_MOVER);
+
+    // the free-mover case: its own key and registry row, outgoing lane, same student
+    ProcessInstance freeMover = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .singleResult();
+    assertThat(freeMover).isNotNull();
+    assertThat(freeMover.getProcessDefinitionId()).startsWith(FREE_MOVER + ":");
+    assertThat(freeMover.getTenantId()).isEqualTo("unal");
+    assertThat(freeMover.getBusinessKey()).startsWith("MLS-").isNotEqualTo(key);
+    assertThat(unal.variable(freeMover, "direction")).isEqualTo("OUTGOING");
+    assertThat(unal.variable(freeMover, "sourceCaseKey")).isEqualTo(key);
+    assertThat(unal.variable(freeMover, "documentNumber")).isEqualTo(request.get("documentNumber"));
+    MobilityCase freeMoverCase = cases.findById("unal", freeMover.getBusinessKey()).orElseThrow();
+    assertThat(freeMoverCase.freeMover()).isTrue();
+    assertThat(freeMoverCase.direction()).isEqualTo(MobilityCase.Direction.OUTGOING);
+    assertThat(freeMoverCase.personId()).isEqualTo(request.get("documentNumber"));
+    assertThat(freeMover).isWaitingAt("Task_CouncilEndorsement");
+
+    // the faculty council does not endorse it: the free-mover case ends, and with it the routed case
+    unal.complete(freeMover, "Task_CouncilEndorsement", Map.of("councilAval", "false",
+        "councilNotes", "Sin pertinencia académica"));
+    unal.executeJob(freeMover, "SendTask_NotifyRejected");
+    assertThat(freeMover).isEnded().hasPassed("EndEvent_Rejected");
+    assertThat(instance).isEnded().hasPassed("CallActivity_FreeMover", "EndEvent_RoutedToFreeMover");
+    assertThat(unal.caseStatus(instance)).isEqualTo(MobilityCase.Status.ROUTED_TO_FREE_MOVER);
+    assertThat(cases.findById("unal", freeMover.getBusinessKey()).orElseThrow().status())
+        .isEqualTo(MobilityCase.Status.REJECTED);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("freeMoverCaseKey").singleResult().getValue()).isEqualTo(freeMover.getBusinessKey());
+  }
+
+  // ---- UFPS: financial support in a parallel branch (O18, §7.2) ---------------------------------
+
+  private SupportDriver support() {
+    return new SupportDriver(runtimeService, taskService, managementService, jdbc);
+  }
+
+  /** The ufps-financial-support case the mobility case called (same business key). */
+  private ProcessInstance supportOf(ProcessInstance instance) {
+    ProcessInstance called = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .singleResult();
+    assertThat(called).as("support called by %s", instance.getBusinessKey()).isNotNull();
+    assertThat(called.getProcessDefinitionId()).startsWith(SupportDriver.KEY + ":");
+    assertThat(called.getBusinessKey()).isEqualTo(instance.getBusinessKey());
+    return called;
+  }
+
+  /** An accepted UFPS case abroad with a Beca UFPS whose support was selected and approved. */
+  private ProcessInstance acceptedWithApprovedSupport(SupportDriver funding) {
+    ProcessInstance instance = accepted(ufps, ufps.ufpsAbroadWithSupport());
+    assertThat(instance).hasPassed("Gateway_SupportFork", "CallActivity_UfpsFinancialSupport");
+    ProcessInstance support = supportOf(instance);
+    assertThat(ufps.variable(support, "direction")).isEqualTo("OUTGOING");
+    assertThat(ufps.variable(support, "excluded")).as("%s", ufps.variable(support, "exclusionText")).isEqualTo(false);
+    LocalDate start = co.ori.agreements.AgreementValues.toLocalDate((Date) ufps.variable(instance, "startDate"));
+    LocalDate end = co.ori.agreements.AgreementValues.toLocalDate((Date) ufps.variable(instance, "endDate"));
+    funding.verify(support, start, end, 3_300_000);
+    funding.inputs(support);
+    funding.select(support);
+    funding.approve(support, ((Number) ufps.variable(support, "proposedAmount")).doubleValue());
+    assertThat(support).isWaitingAt("TimerEvent_InstalmentDue");
+    return instance;
+  }
+
+  @Test
+  void aUfpsBecaIsPaidInAParallelBranchAndTheCaseClosesWhenBothEnd() {
+    SupportDriver funding = support();
+    ProcessInstance instance = acceptedWithApprovedSupport(funding);
+    String key = instance.getBusinessKey();
+    ProcessInstance support = supportOf(instance);
+    // the mobility goes on while the support waits for its instalments
+    assertThat(instance).isWaitingAt("Task_EnrolForMobility", "CallActivity_UfpsFinancialSupport");
+    ufps.enrol(instance);
+    ufps.deliverPreDeparture(instance);
+    assertThat(ufps.caseStatus(instance)).isEqualTo(MobilityCase.Status.IN_PROGRESS);
+    ufps.confirmArrival(instance, today());
+    int instalments = (Integer) ufps.variable(support, "instalmentCount");
+    assertThat(instalments).isGreaterThan(1);
+    for (int i = 0; i < instalments; i++) {
+      funding.payNext(support);
+    }
+    funding.executeJob(support, "SendTask_NotifyClosed");
+    assertThat(support).isEnded().hasPassed("EndEvent_SupportClosed");
+    assertThat(instance).isNotEnded().hasNotPassed("Gateway_SupportJoin");
+    assertThat(grants.findById("ufps", key).orElseThrow().status()).isEqualTo(SupportGrant.Status.PAID);
+
+    ufps.complete(instance, "Task_SubmitDefinitiveSubjectsUfps", Map.of("definitiveLearningAgreement", "Reporte v1"));
+    ufps.complete(instance, "Task_ApproveDefinitiveSubjectsCommittee", Map.of("laDecision", "APPROVED"));
+    ufps.executeJob(instance, "BoundaryEvent_MobilityEnded");
+    ufps.complete(instance, "Task_SubmitReturnReport", Map.of("returnReport", "Informe final"));
+    ufps.complete(instance, "Task_ReviewReturnReport", Map.of("returnReportAccepted", "true"));
+    ufps.recordTranscript(instance, "A1; Compiladores; L1; Compiladores; 4,0; 0; 3; 5\n"
+        + "A2; Redes; L2; Redes; 3,5; 0; 3; 5");
+    ufps.complete(instance, "Task_HomologationFormUfps", homologation());
+    ufps.complete(instance, "Task_EndorseEquivalenceUfps", Map.of("equivalenceEndorsed", "true"));
+    ufps.complete(instance, "Task_RecordGrades", Map.of("gradesRecorded", "true", "recordRef", "Registro 2027"));
+    ufps.executeJob(instance, "SendTask_NotifyCompleted");
+    assertThat(instance).isEnded().hasPassed("Gateway_SupportJoin", "EndEvent_MobilityCompleted");
+    assertThat(ufps.caseStatus(instance)).isEqualTo(MobilityCase.Status.COMPLETED);
+    assertThat(historic(instance, "supportOutcome")).isEqualTo("APPROVED_AND_PAID");
+    assertThat((Double) historic(instance, "supportApprovedAmount"))
+        .isEqualTo(grants.findById("ufps", key).orElseThrow().approvedAmount().doubleValue()).isPositive();
+  }
+
+  @Test
+  void aWithdrawalDuringTheStayCancelsTheUfpsSupportAndItsPendingInstalments() {
+    SupportDriver funding = support();
+    ProcessInstance instance = acceptedWithApprovedSupport(funding);
+    String key = instance.getBusinessKey();
+    ProcessInstance support = supportOf(instance);
+    funding.payNext(support);
+    ufps.enrol(instance);
+    ufps.deliverPreDeparture(instance);
+    ufps.message(instance, "WithdrawalRequested", Map.of("withdrawalReason", "Enfermedad grave"));
+    // the interrupting withdrawal ended the call activity and the support case with it
+    assertThat(support).isEnded();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(support.getId()).singleResult()
+        .getState()).isEqualTo("EXTERNALLY_TERMINATED");
+    assertThat(grants.findById("ufps", key).orElseThrow().status()).isEqualTo(SupportGrant.Status.WITHDRAWN);
+    List<String> payments = grants.paymentStatuses("ufps", key);
+    assertThat(payments.get(0)).isEqualTo("PAID");
+    assertThat(payments.subList(1, payments.size())).isNotEmpty().containsOnly("CANCELLED");
+    ufps.complete(instance, "Task_EvaluateWithdrawalOri", Map.of("forceMajeure", "true", "withdrawalNotes", "Avalada"));
+    ufps.executeJob(instance, "SendTask_NotifyWithdrawal");
+    assertThat(instance).isEnded().hasPassed("EndEvent_Withdrawn").hasNotPassed("Gateway_SupportJoin");
+    assertThat(ufps.caseStatus(instance)).isEqualTo(MobilityCase.Status.WITHDRAWN);
+  }
+
+  @Test
+  void anExtensionIsReportedToTheUfpsSupportWhichIsNotExtended() {
+    SupportDriver funding = support();
+    ProcessInstance instance = acceptedWithApprovedSupport(funding);
+    String key = instance.getBusinessKey();
+    ProcessInstance support = supportOf(instance);
+    Object schedule = ufps.variable(support, "paymentSchedule").toString();
+    Date supportEnd = (Date) ufps.variable(support, "supportEnd");
+    ufps.enrol(instance);
+    ufps.deliverPreDeparture(instance);
+    LocalDate newEnd = co.ori.agreements.AgreementValues.toLocalDate((Date) ufps.variable(instance, "endDate"))
+        .plusMonths(5);
+    ufps.message(instance, "ExtensionRequested", Map.of("newEndDate", newEnd.toString(),
+        "extensionReason", "Segundo semestre"));
+    ufps.complete(instance, "Task_EvaluateExtensionCommittee", Map.of("extensionApproved", "true",
+        "extensionNotes", "Avalada por ambos comités"));
+    ufps.complete(instance, "Task_SubmitInsuranceExtension", Map.of("insuranceExtension", "Póliza extendida"));
+    assertThat(instance).hasPassed("ServiceTask_InformSupportOfExtension");
+    assertThat(ufps.variable(instance, "supportInformedOfExtension")).isEqualTo(true);
+    assertThat(support).hasPassed("ServiceTask_RecordExtension");
+    assertThat(co.ori.agreements.AgreementValues.toLocalDate((Date) ufps.variable(support, "extendedEndDate")))
+        .isEqualTo(newEnd);
+    funding.executeJob(support, "SendTask_NotifyNotExtended");
+    assertThat(support).hasPassed("EndEvent_ExtensionWithoutSupport").isWaitingAt("TimerEvent_InstalmentDue");
+    assertThat(ufps.variable(support, "supportEnd")).isEqualTo(supportEnd);
+    assertThat(ufps.variable(support, "paymentSchedule").toString()).isEqualTo(schedule);
+    assertThat(ufps.mailTemplates(key)).contains("ufps-support-not-extended");
+    ufps.executeJob(instance, "SendTask_NotifyExtensionDecision");
+    assertThat(instance).hasPassed("EndEvent_ExtensionHandled").isWaitingAt("CallActivity_UfpsFinancialSupport");
+  }
+
+  private Object historic(ProcessInstance instance, String name) {
+    return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(name).singleResult().getValue();
   }
 
   @Test
