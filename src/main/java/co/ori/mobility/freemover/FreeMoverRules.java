@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  *       ({@code YYYY-1}/{@code YYYY-2}) whose last day (UNAL calendar, {@code ori.free-mover}) is
  *       not before {@code endDate} nor {@code startDate}: the mobility is approved for one academic
  *       period (003 Parte 3 §7, T36; boundary: ending on the period's last day is accepted);
- *       optional {@code documentType}, {@code birthDate} (before {@code startDate}),
+ *       optional {@code documentType} (one of {@link #DOCUMENT_TYPES}, or the outgoing application's
+ *       short codes CC, TI, CE, PA, stored as the long name), {@code birthDate} (before {@code startDate}),
  *       {@code unalModality}, {@code modality}, {@code learningAgreement}, {@code studentUserId};
  *       {@code studentStatusCertified} (Boolean, UN-FM-01) defaults, for an outgoing UNAL student,
  *       to {@code enrolmentStatus} in MATRICULADO/RESERVA_DE_CUPO, else it is required;</li>
@@ -72,6 +73,13 @@ public class FreeMoverRules implements VariableRules {
   /** Identity documents. */
   public static final List<String> DOCUMENT_TYPES =
       List.of("CEDULA_CIUDADANIA", "TARJETA_IDENTIDAD", "CEDULA_EXTRANJERIA", "PASAPORTE", "DOCUMENTO_EXTRANJERO");
+
+  /**
+   * Short codes of the student-outgoing-mobility application form (a case routed here at O4 keeps
+   * the caller's variables) and the document type each one means.
+   */
+  public static final Map<String, String> DOCUMENT_TYPE_CODES = Map.of("CC", "CEDULA_CIUDADANIA",
+      "TI", "TARJETA_IDENTIDAD", "CE", "CEDULA_EXTRANJERIA", "PA", "PASAPORTE");
 
   /** Names and ISO codes that mean Colombia (nationality, countries). */
   public static final Set<String> COLOMBIA = Set.of("co", "col", "colombia", "colombiana", "colombiano");
@@ -111,7 +119,10 @@ public class FreeMoverRules implements VariableRules {
           + person + "' (letras, números, punto, guion)");
     }
     v.put("documentNumber", person);
-    putText(v, "documentType", optionalEnum("documentType", v.get("documentType"), DOCUMENT_TYPES));
+    Object documentType = v.get("documentType");
+    putText(v, "documentType", optionalEnum("documentType",
+        documentType instanceof String code && DOCUMENT_TYPE_CODES.containsKey(code)
+            ? DOCUMENT_TYPE_CODES.get(code) : documentType, DOCUMENT_TYPES));
     v.put("fullName", requiredText("fullName", v.get("fullName"), 200));
     v.put("email", email("email", requiredText("email", v.get("email"), 254)));
     v.put("nationality", requiredText("nationality", v.get("nationality"), 100));

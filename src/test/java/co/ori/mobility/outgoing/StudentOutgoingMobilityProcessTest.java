@@ -391,6 +391,11 @@ class StudentOutgoingMobilityProcessTest {
     Map<String, Object> request = unal.unalCourses();
     request.put("hostInstitution", "Universidad sin convenio de Lima");
     request.put("hostCountry", "Perú");
+    // a free mover is approved for one UNAL academic period (003 Parte 3 §7): the second period of next year
+    LocalDate start = LocalDate.of(today().getYear() + 1, 8, 10);
+    request.put("startDate", start.toString());
+    request.put("endDate", start.withMonth(12).toString());
+    request.put("targetPeriod", StudentOutgoingDriver.period(start));
     String callId = unal.callFor("Universidad sin convenio de Lima", "Perú", (String) request.get("targetPeriod"),
         null, 30);
     request.put("callId", callId);
@@ -411,6 +416,7 @@ class StudentOutgoingMobilityProcessTest {
     assertThat(unal.variable(freeMover, "direction")).isEqualTo("OUTGOING");
     assertThat(unal.variable(freeMover, "sourceCaseKey")).isEqualTo(key);
     assertThat(unal.variable(freeMover, "documentNumber")).isEqualTo(request.get("documentNumber"));
+    assertThat(unal.variable(freeMover, "documentType")).isEqualTo("CEDULA_CIUDADANIA");
     MobilityCase freeMoverCase = cases.findById("unal", freeMover.getBusinessKey()).orElseThrow();
     assertThat(freeMoverCase.freeMover()).isTrue();
     assertThat(freeMoverCase.direction()).isEqualTo(MobilityCase.Direction.OUTGOING);
@@ -449,7 +455,8 @@ class StudentOutgoingMobilityProcessTest {
   /** An accepted UFPS case abroad with a Beca UFPS whose support was selected and approved. */
   private ProcessInstance acceptedWithApprovedSupport(SupportDriver funding) {
     ProcessInstance instance = accepted(ufps, ufps.ufpsAbroadWithSupport());
-    assertThat(instance).hasPassed("Gateway_SupportFork", "CallActivity_UfpsFinancialSupport");
+    assertThat(instance).hasPassed("Gateway_SupportFork", "Gateway_UfpsSupportRoute")
+        .isWaitingAt("CallActivity_UfpsFinancialSupport");
     ProcessInstance support = supportOf(instance);
     assertThat(ufps.variable(support, "direction")).isEqualTo("OUTGOING");
     assertThat(ufps.variable(support, "excluded")).as("%s", ufps.variable(support, "exclusionText")).isEqualTo(false);
@@ -516,7 +523,7 @@ class StudentOutgoingMobilityProcessTest {
     // the interrupting withdrawal ended the call activity and the support case with it
     assertThat(support).isEnded();
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(support.getId()).singleResult()
-        .getState()).isEqualTo("EXTERNALLY_TERMINATED");
+        .getState()).isEqualTo("INTERNALLY_TERMINATED");
     assertThat(grants.findById("ufps", key).orElseThrow().status()).isEqualTo(SupportGrant.Status.WITHDRAWN);
     List<String> payments = grants.paymentStatuses("ufps", key);
     assertThat(payments.get(0)).isEqualTo("PAID");
