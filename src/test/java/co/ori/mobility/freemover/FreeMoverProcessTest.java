@@ -521,6 +521,13 @@ class FreeMoverProcessTest {
     z.put("outsideAgreementCertified", "quizás");
     assertInvalid(() -> start(z), "outsideAgreementCertified");
     assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("documentNumber", z.get("documentNumber")).count()).isZero();
+    // the outgoing application's short document codes (a routed case keeps them) mean the long names
+    Map<String, Object> coded = outgoing();
+    coded.put("documentType", "CC");
+    assertThat(driver.variable(start(coded), "documentType")).isEqualTo("CEDULA_CIUDADANIA");
+    Map<String, Object> unknownCode = outgoing();
+    unknownCode.put("documentType", "XX");
+    assertInvalid(() -> start(unknownCode), "documentType");
   }
 
   // ---- outgoing ---------------------------------------------------------------------------------
