@@ -194,6 +194,9 @@ public class StudentOutgoingEligibility {
     f.put("leadTimeMonths", (int) ChronoUnit.MONTHS.between(today, start));
     f.put("academicPeriods", periodIndex(end) - periodIndex(start) + 1);
     f.put("applicationPeriod", periodOf(today));
+    // UF-SO-07 (§9 Q28): the application is filed in an academic period before the target period
+    String target = str(v, "targetPeriod");
+    f.put("applicationBeforeTargetPeriod", target != null && periodIndex(today) < periodIndex(target));
     f.put("exchangeLeadDays", terms.exchangeLeadDays());
 
     String level = str(v, "programLevel");
@@ -366,6 +369,10 @@ public class StudentOutgoingEligibility {
 
   private static int periodIndex(LocalDate day) {
     return day.getYear() * 2 + (day.getMonthValue() <= 6 ? 0 : 1);
+  }
+
+  private static int periodIndex(String period) {
+    return Integer.parseInt(period.substring(0, 4)) * 2 + (period.endsWith("-1") ? 0 : 1);
   }
 
   private boolean banned(String tenantId, String person, Ban.Scope scope, LocalDate today,

@@ -101,7 +101,7 @@ public final class StudentOutgoingRuleCatalogue {
       new Rule("UF-SO-04", "El estudiante no debe tener una sanción académica vigente.", UF + "art. 7 num. 4", "O5"),
       new Rule("UF-SO-05", "El estudiante no debe tener ni haber tenido sanciones disciplinarias.", UF + "art. 7 num. 5", "O5"),
       new Rule("UF-SO-06", "El estudiante debe estar a paz y salvo con la UFPS.", UF + "art. 7 num. 6", "O5"),
-      new Rule("UF-SO-07", "La movilidad de semestre debe solicitarse con un semestre (seis meses) de anticipación.", UF + "art. 8", "O5"),
+      new Rule("UF-SO-07", "La movilidad de semestre debe solicitarse con un semestre de anticipación: en el periodo académico anterior y al menos seis meses antes del inicio.", UF + "art. 8", "O5"),
       new Rule("UF-SO-08", "La movilidad de corta duración debe solicitarse mínimo con dos meses de anticipación.", UF + "art. 8", "O5"),
       new Rule("UF-SO-09", "Los documentos de la movilidad de semestre se entregan hasta la primera semana de noviembre (semestre I) o de mayo (semestre II) del periodo anterior, salvo que la convocatoria disponga otra fecha.", UF + "art. 44 y par.", "O5"),
       new Rule("UF-SO-10", "Se requiere el aval de pertinencia del Comité Curricular del programa: solo este aval habilita cualquier trámite.", UF + "art. 8", "O9"),
