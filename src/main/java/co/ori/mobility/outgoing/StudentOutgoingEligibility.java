@@ -160,7 +160,8 @@ public class StudentOutgoingEligibility {
 
   /**
    * O2 (§2.c.1 "Derived"; 002 art. 6; 004 art. 5–8, 44; §5 T16, T49–T51): the facts computed from
-   * the start variables and the engine clock. See the keys in {@link StudentOutgoingMobility#deriveFacts}.
+   * the start variables and the engine clock. {@code processStartDate} and {@code applicationDate}
+   * keep their first value when the facts are derived again (new dates after a postponement). See the keys in {@link StudentOutgoingMobility#deriveFacts}.
    */
   public Map<String, Object> deriveFacts(String tenantId, Map<String, Object> v) {
     StudentMobilitySettings.Terms terms = settings.forTenant(tenantId);
@@ -172,7 +173,9 @@ public class StudentOutgoingEligibility {
     }
     String institution = institution(tenantId, v);
     Date now = ClockUtil.getCurrentTime();
-    LocalDate today = AgreementValues.toLocalDate(now);
+    // the application date stays the first one when the facts are derived again (new dates after a postponement)
+    LocalDate today = v.get("applicationDate") instanceof Date applied ? AgreementValues.toLocalDate(applied)
+        : AgreementValues.toLocalDate(now);
     LocalDate start = day(v, "startDate");
     LocalDate end = day(v, "endDate");
     LocalDate birth = day(v, "birthDate");
@@ -194,6 +197,9 @@ public class StudentOutgoingEligibility {
     f.put("leadTimeMonths", (int) ChronoUnit.MONTHS.between(today, start));
     f.put("academicPeriods", periodIndex(end) - periodIndex(start) + 1);
     f.put("applicationPeriod", periodOf(today));
+    // UF-SO-07 (§9 Q28): the application is filed in an academic period before the target period
+    String target = str(v, "targetPeriod");
+    f.put("applicationBeforeTargetPeriod", target != null && periodIndex(today) < periodIndex(target));
     f.put("exchangeLeadDays", terms.exchangeLeadDays());
 
     String level = str(v, "programLevel");
@@ -278,7 +284,9 @@ public class StudentOutgoingEligibility {
 
     Optional<Call> call = Optional.ofNullable(str(v, "callId")).flatMap(id -> calls.findById(tenantId, id));
     f.put("callFound", call.isPresent());
-    f.put("callOpen", call.map(c -> c.acceptsApplicationsOn(today)).orElse(false));
+    // UN-SO-11: the call was open on the application date (the first one, kept when O3 runs again)
+    LocalDate applied = v.get("applicationDate") instanceof Date d ? AgreementValues.toLocalDate(d) : today;
+    f.put("callOpen", call.map(c -> c.acceptsApplicationsOn(applied)).orElse(false));
     f.put("callClosingDate", call.map(c -> calendar.endOfDay(AgreementValues.toDate(c.closingDate()))).orElse(null));
     Map<String, Object> overrides = call.map(Call::overrides).orElse(Map.of());
     f.put("creditLimitExempt", Boolean.TRUE.equals(overrides == null ? null : overrides.get("creditLimitExempt")));
@@ -366,6 +374,10 @@ public class StudentOutgoingEligibility {
 
   private static int periodIndex(LocalDate day) {
     return day.getYear() * 2 + (day.getMonthValue() <= 6 ? 0 : 1);
+  }
+
+  private static int periodIndex(String period) {
+    return Integer.parseInt(period.substring(0, 4)) * 2 + (period.endsWith("-1") ? 0 : 1);
   }
 
   private boolean banned(String tenantId, String person, Ban.Scope scope, LocalDate today,

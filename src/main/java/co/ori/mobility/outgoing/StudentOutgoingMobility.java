@@ -1,11 +1,8 @@
 package co.ori.mobility.outgoing;
 
 import co.ori.agreements.AgreementValues;
-import co.ori.mobility.Ban;
-import co.ori.mobility.BanRegistry;
 import co.ori.mobility.MobilityCaseLifecycle;
 import co.ori.support.InvalidVariableException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -16,7 +13,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.context.annotation.Lazy;
@@ -325,15 +321,5 @@ public class StudentOutgoingMobility {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Today in Bogotá by the engine clock. */
-  static LocalDate today() {
-    return AgreementValues.toLocalDate(ClockUtil.getCurrentTime());
-  }
-
-  /** Used by reports: the bans scope names of §6.4. */
-  static Ban.Scope scope(String name) {
-    return Ban.Scope.valueOf(name);
   }
 }

@@ -25,10 +25,16 @@ public final class StudentOutgoingRuleCatalogue {
    * @param id rule id of procedures.md §3
    * @param reason why an application fails it, in Spanish
    * @param source regulation and article
-   * @param step the process step where it is checked ({@code O5} intake, or the gate's step)
+   * @param step the process steps where it is checked, comma-separated ({@code O5} = intake
+   *     table; any other = a gate of that step, through {@code recordGate})
    */
   public record Rule(String id, String reason, String source, String step) {
-    /** Checked at a later step than the intake (O5). */
+    /** A row of the tenant's {@code student-outgoing-eligibility} (checked at O5). */
+    public boolean intake() {
+      return List.of(step.split(",\\s*")).contains("O5");
+    }
+
+    /** Checked (also) at a later step than the intake, through {@code recordGate}. */
     public boolean gate() {
       return !"O5".equals(step);
     }
@@ -75,7 +81,7 @@ public final class StudentOutgoingRuleCatalogue {
       new Rule("CES-SO-32", "El estudiante tiene una sanción vigente (dos periodos académicos) por retiro injustificado de una movilidad deportiva o artística y cultural de la misma clase.", CES + "art. 34", "O5"),
       new Rule("CES-SO-33", "La postulación interna con apoyo económico requiere el concepto previo de viabilidad financiera.", CES + "art. 4 num. 13", "O5"),
       // ---------------------------------------------------------------- UNAL §3.2
-      new Rule("UN-SO-01", "El estudiante debe estar matriculado o con reserva de cupo al postularse, y matriculado (derechos pagos y figura inscrita) durante el periodo de movilidad.", UN + "Parte 1 §2.1 y §3.4", "O5"),
+      new Rule("UN-SO-01", "El estudiante debe estar matriculado o con reserva de cupo al postularse, y matriculado (derechos pagos y figura inscrita) durante el periodo de movilidad.", UN + "Parte 1 §2.1 y §3.4", "O5, O19"),
       new Rule("UN-SO-02", "El estudiante no debe haber sido sancionado ni tener vigente una sanción (en cualquier sede).", UN + "Parte 1 §2.1", "O5"),
       new Rule("UN-SO-03", "El estudiante de pregrado debe haber superado el 40 % de los créditos de su plan de estudios, salvo que el convenio acepte estudiantes sin este límite.", UN + "Parte 1 §2.1", "O5"),
       new Rule("UN-SO-04", "El estudiante de posgrado necesita la autorización de su tutor o director de tesis o trabajo final.", UN + "Parte 1 §2.1", "O9"),
@@ -95,12 +101,12 @@ public final class StudentOutgoingRuleCatalogue {
       new Rule("UF-SO-04", "El estudiante no debe tener una sanción académica vigente.", UF + "art. 7 num. 4", "O5"),
       new Rule("UF-SO-05", "El estudiante no debe tener ni haber tenido sanciones disciplinarias.", UF + "art. 7 num. 5", "O5"),
       new Rule("UF-SO-06", "El estudiante debe estar a paz y salvo con la UFPS.", UF + "art. 7 num. 6", "O5"),
-      new Rule("UF-SO-07", "La movilidad de semestre debe solicitarse con un semestre (seis meses) de anticipación.", UF + "art. 8", "O5"),
+      new Rule("UF-SO-07", "La movilidad de semestre debe solicitarse con un semestre de anticipación: en el periodo académico anterior y al menos seis meses antes del inicio.", UF + "art. 8", "O5"),
       new Rule("UF-SO-08", "La movilidad de corta duración debe solicitarse mínimo con dos meses de anticipación.", UF + "art. 8", "O5"),
       new Rule("UF-SO-09", "Los documentos de la movilidad de semestre se entregan hasta la primera semana de noviembre (semestre I) o de mayo (semestre II) del periodo anterior, salvo que la convocatoria disponga otra fecha.", UF + "art. 44 y par.", "O5"),
       new Rule("UF-SO-10", "Se requiere el aval de pertinencia del Comité Curricular del programa: solo este aval habilita cualquier trámite.", UF + "art. 8", "O9"),
       new Rule("UF-SO-11", "Se requiere la carta de aceptación o invitación de la institución de destino, salvo que la convocatoria disponga otra cosa.", UF + "art. 8 par. 2 y art. 9 num. 1", "O19"),
-      new Rule("UF-SO-12", "La movilidad de semestre requiere al menos cuatro asignaturas a homologar con sus prerrequisitos cumplidos, de máximo tres planes de estudio de la institución de destino.", UF + "art. 17 y par. 2, art. 18", "O9"),
+      new Rule("UF-SO-12", "La movilidad de semestre requiere al menos cuatro asignaturas a homologar con sus prerrequisitos cumplidos, de máximo tres planes de estudio de la institución de destino.", UF + "art. 17 y par. 2, art. 18", "O5, O9"),
       new Rule("UF-SO-13", "El estudiante perdió el derecho a la movilidad de semestre por haber reprobado una asignatura homologable en una movilidad anterior.", UF + "art. 19 par. 1", "O5"),
       new Rule("UF-SO-14", "Si la lengua de la institución de destino no es el español o esta lo exige, se requiere el certificado de segunda lengua con el nivel exigido.", UF + "art. 9 num. 13", "O5"),
       new Rule("UF-SO-15", "La práctica seguida de trabajo de grado requiere el anteproyecto aprobado por el Comité Curricular.", UF + "art. 48", "O5"),

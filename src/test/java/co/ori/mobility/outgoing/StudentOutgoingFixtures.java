@@ -37,19 +37,11 @@ import org.springframework.test.context.ActiveProfiles;
  * (CESMAG exchange and sports, UNAL under an open call, UFPS semester and short), registry rows,
  * the engine clock fixed at {@link #TODAY}, and the real evaluation path (start-variable rules →
  * facts → tenant tables through the DecisionService → registries on H2).
- *
- * <p>Original description of the rule tests:
- * The intake rules of outgoing student mobility ({@code procedures.md} §3.1.a, §3.2, §3.3), each
- * shown failing on its boundary and passing just inside it, through the real path: the start
- * variables validated by {@link StudentOutgoingRequestRules}, the facts derived by
- * {@link StudentOutgoingEligibility} (engine clock), the tenant's {@code stay-type} and
- * {@code student-outgoing-eligibility} tables evaluated by the engine's DecisionService, and the
- * agreement, call, case and bans registries on H2. Each case uses its own student and host, so
- * cases do not see each other's registry rows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 abstract class StudentOutgoingFixtures {
+
   static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
   /** "Today" of every case: Monday 1 February 2027 (application period 2027-1). */
   static final LocalDate TODAY = LocalDate.of(2027, 2, 1);
@@ -237,10 +229,6 @@ abstract class StudentOutgoingFixtures {
     return "[{\"type\":\"" + type + "\",\"date\":\"" + date + "\"" + (until == null ? "" : ",\"activeUntil\":\"" + until + "\"") + "}]";
   }
 
-  // ------------------------------------------------------------------ baselines
-
-  // ------------------------------------------------------------------ CESMAG §3.1.a
-
   /** A CESMAG extracurricular application (short, international, form and endorsement given). */
   Map<String, Object> cesmagExtra(String category) {
     Map<String, Object> v = cesmagExchange();
@@ -253,16 +241,12 @@ abstract class StudentOutgoingFixtures {
     return v;
   }
 
-  // ------------------------------------------------------------------ UNAL §3.2
-
   void registerCase(String tenant, String person, String period, MobilityCase.Status status) {
     cases.save(new MobilityCase(tenant, "MES-T-" + UUID.randomUUID(), "pi-" + UUID.randomUUID(), "student-outgoing-mobility",
         MobilityCase.Direction.OUTGOING, false, person, "Estudiante", null, "PROFESIONAL", "CURSAR_ASIGNATURAS",
         "Otra Universidad", "Chile", "INTERNACIONAL", "VIRTUAL", null, null, period, LocalDate.of(2027, 8, 1),
         LocalDate.of(2027, 12, 1), null, status, null, null));
   }
-
-  // ------------------------------------------------------------------ UFPS §3.3
 
   static String courses(int count, int plans, boolean prerequisites) {
     StringBuilder json = new StringBuilder("[");

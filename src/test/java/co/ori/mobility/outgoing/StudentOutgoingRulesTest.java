@@ -275,6 +275,8 @@ class StudentOutgoingRulesTest extends StudentOutgoingFixtures {
         rule("UF-SO-06", "sin vs con paz y salvo", set("financialClearance", false), set()),
         rule("UF-SO-07", "semestre solicitado 6 meses menos un día antes vs exactamente 6 meses",
             set("startDate", "2027-07-31"), set("startDate", "2027-08-01")),
+        rule("UF-SO-07", "semestre solicitado en el mismo periodo académico (2027-1) vs en el anterior",
+            set("startDate", "2027-08-01", "targetPeriod", "2027-1"), set("startDate", "2027-08-01", "targetPeriod", "2027-2")),
         rule("UF-SO-12", "3 vs 4 asignaturas a homologar",
             set("proposedCourses", courses(3, 1, true)), set("proposedCourses", courses(4, 1, true))),
         rule("UF-SO-12", "un prerrequisito no cumplido vs todos",
