@@ -9,6 +9,8 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -185,7 +187,7 @@ public class SmtpMailService implements MailService {
   /**
    * Classifies a failure of {@link JavaMailSender#send}: surely not sent when it happened before
    * the message data (preparation, connection, login — Spring's "Mail server connection
-   * failed" — or the server refusing sender, recipients or message with an SMTP reply,
+   * failed" — or the server refusing sender, recipients or message with a 4xx/5xx SMTP reply,
    * {@link SendFailedException}); sent when only closing the connection failed after sending;
    * otherwise (an I/O error or timeout during or after the message data) uncertain.
    */
@@ -209,11 +211,19 @@ public class SmtpMailService implements MailService {
     return Outcome.UNCERTAIN;
   }
 
+  /**
+   * Whether a failed message surely was not taken: the connection could not be opened, or the
+   * server refused sender, recipients or message with an SMTP reply code. An
+   * {@link SMTPSendFailedException} without reply code ({@code [EOF]}: the connection was lost
+   * while waiting for the answer to the message data) is not such a refusal.
+   */
   private static boolean beforeData(Exception failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SMTPSendFailedException refused) {
+        return refused.getReturnCode() >= 400;
+      }
       if (t instanceof SendFailedException || t instanceof ConnectException
-          || t instanceof UnknownHostException
-          || t.getClass().getSimpleName().equals("MailConnectException")) {
+          || t instanceof UnknownHostException || t instanceof MailConnectException) {
         return true;
       }
     }
