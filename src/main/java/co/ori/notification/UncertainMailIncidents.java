@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>It wraps the engine's {@link FailedJobCommandFactory}: the engine's command runs first
  * (records the exception message and stack trace on the job, as Cockpit shows them), then the
- * job's retries are set to 0, which raises the {@code failedJob} incident.
+ * job's retries are set to 0, which raises the {@code failedJob} incident, and its due date to
+ * now, so that the job runs as soon as an administrator retries the incident.
  */
 @Component
 public class UncertainMailIncidents extends AbstractProcessEnginePlugin {
@@ -33,6 +35,8 @@ public class UncertainMailIncidents extends AbstractProcessEnginePlugin {
         JobEntity job = commandContext.getJobManager().findJobById(jobId);
         if (job != null && job.getRetries() > 0) {
           job.setRetries(0);
+          // due now: once an administrator retries the incident, it runs at once
+          job.setDuedate(ClockUtil.getCurrentTime());
         }
         return result;
       };

@@ -345,6 +345,8 @@ class SmtpMailDeliveryTest {
           .hasMessageStartingWith("Envío de correo incierto")
           .hasMessageContaining(messageId).hasMessageContaining(deliveryKey);
       assertThat(process.sendJob(instance).getRetries()).as("no pointless retries").isZero();
+      assertThat(process.sendJob(instance).getDuedate()).as("runs at once when retried")
+          .isBeforeOrEqualTo(new java.util.Date());
       Incident incident = runtimeService.createIncidentQuery()
           .processInstanceId(instance.getId()).singleResult();
       assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
