@@ -135,6 +135,58 @@ public class MailOutbox {
         + deliveryKey + " en mail_outbox: su estado cambió varias veces durante el registro");
   }
 
+  /**
+   * Looks at the row before connecting to the SMTP server, committed at once: {@link Claim#SEND}
+   * when there is none or it is {@code PENDING} (nothing changed), {@link Claim#ALREADY_SENT}
+   * for {@code SENT}/{@code LOGGED}, {@link Claim#UNCERTAIN} for {@code UNCERTAIN} and for
+   * {@code SENDING}, which it turns into {@code UNCERTAIN} (an attempt died during the hand-off).
+   */
+  public Claim check(String deliveryKey) {
+    return newTransaction.execute(status -> {
+      Optional<Entry> row = find(deliveryKey);
+      if (row.isEmpty()) {
+        return Claim.SEND;
+      }
+      return switch (row.get().status()) {
+        case PENDING -> Claim.SEND;
+        case SENT, LOGGED -> Claim.ALREADY_SENT;
+        case UNCERTAIN -> Claim.UNCERTAIN;
+        case SENDING -> {
+          transition(deliveryKey, Status.SENDING, Status.UNCERTAIN,
+              "Un intento anterior se interrumpió durante la entrega al servidor SMTP");
+          yield Claim.UNCERTAIN;
+        }
+      };
+    });
+  }
+
+  /**
+   * Records an attempt that could not even connect to the SMTP server, committed at once: the
+   * row is inserted or kept {@code PENDING}, attempts + 1, with the error.
+   */
+  public void recordRefusedAttempt(Mail mail, String deliveryKey, String messageId, String error) {
+    for (int round = 0; round < 2; round++) {
+      try {
+        newTransaction.executeWithoutResult(status -> {
+          if (find(deliveryKey).isEmpty()) {
+            insert(mail, deliveryKey, messageId, Status.PENDING, 1);
+          } else {
+            jdbc.sql("""
+                    UPDATE mail_outbox SET attempts = attempts + 1, updated_at = :now
+                     WHERE delivery_key = :key AND status = 'PENDING'
+                    """).param("now", now()).param("key", deliveryKey).update();
+          }
+          jdbc.sql("UPDATE mail_outbox SET last_error = :error WHERE delivery_key = :key"
+                  + " AND status = 'PENDING'")
+              .param("error", truncate(error)).param("key", deliveryKey).update();
+        });
+        return;
+      } catch (DuplicateKeyException concurrentInsert) {
+        // inserted at the same moment by another attempt: update it instead
+      }
+    }
+  }
+
   /** One try of {@link #claim}; null when the row changed in between (try again). */
   private Claim claimOnce(Mail mail, String deliveryKey, String messageId) {
     Optional<Entry> row = find(deliveryKey);

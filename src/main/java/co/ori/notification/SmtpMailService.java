@@ -1,26 +1,26 @@
 package co.ori.notification;
 
 import co.ori.notification.MailOutbox.Claim;
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.util.Map;
 import java.util.UUID;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.util.MailConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,23 +31,27 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <ul>
  *   <li>With an SMTP server ({@code spring.mail.host} set, so Spring Boot provides a
- *       {@link JavaMailSender}), around the hand-off to the server, each step committed at once
- *       in {@code mail_outbox} ({@link MailOutbox}):
+ *       {@link JavaMailSenderImpl}), each step committed at once in {@code mail_outbox}
+ *       ({@link MailOutbox}):
  *       <ol>
- *         <li>claim the delivery key: a new or {@code PENDING} row becomes {@code SENDING};
- *             a {@code SENT} row means the mail went out already (a job that runs again after
- *             a crash or a retry): nothing is sent; a {@code SENDING} row (an attempt died
- *             during the hand-off) becomes {@code UNCERTAIN};</li>
- *         <li>send (UTF-8, sender {@code ori.mail.from}) with a {@code Message-ID} derived from
- *             the delivery key ({@link #messageId}), the same on every attempt;</li>
- *         <li>mark the row {@code SENT}.</li>
+ *         <li>check the delivery key: a {@code SENT} row means the mail went out already (a job
+ *             that runs again after a crash or a retry): nothing is sent; a {@code SENDING} row
+ *             (an attempt died during the hand-off) becomes {@code UNCERTAIN}, and an
+ *             {@code UNCERTAIN} row is not sent: {@link MailDeliveryUncertainException};</li>
+ *         <li>connect to the server (settings {@code spring.mail.*}); if it is down or refuses
+ *             the login, the row is {@code PENDING} (attempts + 1) and a
+ *             {@link org.springframework.mail.MailException} is thrown: the send task retries
+ *             and ends as an incident;</li>
+ *         <li>mark the row {@code SENDING}, hand the message over (UTF-8, sender
+ *             {@code ori.mail.from}, a {@code Message-ID} derived from the delivery key,
+ *             {@link #messageId}, the same on every attempt), mark it {@code SENT}, and only
+ *             then close the connection.</li>
  *       </ol>
- *       An SMTP failure before the message data (server unreachable, login refused,
- *       recipient or message refused) puts the row back to {@code PENDING} and is thrown as
- *       the {@link MailException}: the send task retries and ends as an incident. A failure
- *       during or after the message data leaves the delivery unknown: the row becomes
- *       {@code UNCERTAIN} and {@link MailDeliveryUncertainException} is thrown (an incident at
- *       once, see {@link UncertainMailIncidents}); such a mail is never resent on its own.</li>
+ *       If the server refuses the message with a 4xx/5xx reply the row goes back to
+ *       {@code PENDING} (retries, incident). Any other failure during the hand-off leaves the
+ *       delivery unknown: the row becomes {@code UNCERTAIN} and
+ *       {@link MailDeliveryUncertainException} is thrown (an incident at once, see
+ *       {@link UncertainMailIncidents}); such a mail is never resent on its own.</li>
  *   <li>Without ({@code spring.mail.host} unset, the embedded default): records the mail in
  *       {@code mail_outbox} as {@code LOGGED} in the caller's transaction and logs it at INFO.</li>
  * </ul>
@@ -62,7 +66,7 @@ public class SmtpMailService implements MailService {
   private static final Logger LOG = LoggerFactory.getLogger(SmtpMailService.class);
 
   private final MailOutbox outbox;
-  private final JavaMailSender sender;
+  private final JavaMailSenderImpl sender;
   private final String from;
   private final String messageIdDomain;
 
@@ -77,7 +81,12 @@ public class SmtpMailService implements MailService {
   public SmtpMailService(MailOutbox outbox, ObjectProvider<JavaMailSender> sender,
       @Value("${ori.mail.from}") String from) {
     this.outbox = outbox;
-    this.sender = sender.getIfAvailable();
+    JavaMailSender configured = sender.getIfAvailable();
+    if (configured != null && !(configured instanceof JavaMailSenderImpl)) {
+      throw new IllegalStateException("SmtpMailService needs Spring Boot's JavaMailSenderImpl"
+          + " (spring.mail.*), found " + configured.getClass().getName());
+    }
+    this.sender = (JavaMailSenderImpl) configured;
     this.from = from;
     this.messageIdDomain = domainOf(from);
     LOG.info(this.sender == null
@@ -96,7 +105,7 @@ public class SmtpMailService implements MailService {
    * {@code .}. The same on every attempt, so a mail system can recognise a copy.
    */
   public String messageId(String deliveryKey) {
-    return "<ori." + deliveryKey.replaceAll("[^A-Za-z0-9.-]", ".") + "@" + messageIdDomain + ">";
+    return "<ori." + deliveryKey.replaceAll("[^A-Za-z0-9._-]", ".") + "@" + messageIdDomain + ">";
   }
 
   /**
@@ -124,110 +133,137 @@ public class SmtpMailService implements MailService {
       }
       return;
     }
-    Claim claim = outbox.claim(mail, key, messageId);
-    if (claim == Claim.ALREADY_SENT) {
+    Claim before = outbox.check(key);
+    if (before == Claim.ALREADY_SENT) {
       LOG.info("Mail {} for case {} ({}) was already sent; not sent again", mail.template(),
           mail.businessKey(), key);
       return;
     }
-    String storedMessageId = outbox.find(key).map(MailOutbox.Entry::messageId).orElse(messageId);
-    if (claim == Claim.UNCERTAIN) {
-      LOG.warn("Mail {} for case {} ({}, Message-ID {}) is UNCERTAIN: not sent again",
-          mail.template(), mail.businessKey(), key, storedMessageId);
-      throw new MailDeliveryUncertainException(key, storedMessageId, mail.businessKey(),
-          mail.template(), null);
+    if (before == Claim.UNCERTAIN) {
+      throw uncertain(mail, key, null);
+    }
+    // a PENDING row keeps the Message-ID of its first attempt
+    String sentMessageId = outbox.find(key).map(MailOutbox.Entry::messageId).orElse(messageId);
+    MimeMessage message = prepare(mail, sentMessageId);
+    Transport transport = connect(mail, key, sentMessageId);
+    try {
+      Address[] addresses = message.getAllRecipients();
+      Claim claim = outbox.claim(mail, key, sentMessageId);
+      if (claim == Claim.ALREADY_SENT) {
+        return;
+      }
+      if (claim == Claim.UNCERTAIN) {
+        throw uncertain(mail, key, null);
+      }
+      // SENDING is committed: from here until SENT a crash leaves the delivery unknown
+      try {
+        transport.sendMessage(message, addresses);
+      } catch (MessagingException e) {
+        if (refusedBeforeDelivery(e)) {
+          outbox.markPending(key, e.getMessage());
+          throw new MailSendException("El servidor de correo rechazó el correo "
+              + mail.template() + " del caso " + mail.businessKey() + ": " + e.getMessage(), e);
+        }
+        outbox.markUncertain(key, String.valueOf(e));
+        throw uncertain(mail, key, e);
+      } catch (RuntimeException e) {
+        outbox.markUncertain(key, String.valueOf(e));
+        throw uncertain(mail, key, e);
+      }
+      if (!outbox.markSent(key)) {
+        LOG.warn("Mail {} ({}) sent, but its mail_outbox row was no longer SENDING",
+            mail.template(), key);
+      }
+      LOG.info("Mail {} for case {} (tenant {}) sent to [{}], Message-ID {}", mail.template(),
+          mail.businessKey(), mail.tenantId(), recipients, sentMessageId);
+    } catch (MessagingException e) {
+      throw new MailPreparationException("No se pudo preparar el correo " + mail.template(), e);
+    } finally {
+      closeQuietly(transport);
+    }
+  }
+
+  private MailDeliveryUncertainException uncertain(Mail mail, String key, Exception cause) {
+    String messageId = outbox.find(key).map(MailOutbox.Entry::messageId).orElse(messageId(key));
+    LOG.warn("Mail {} for case {} ({}, Message-ID {}) is UNCERTAIN: not sent again",
+        mail.template(), mail.businessKey(), key, messageId);
+    return new MailDeliveryUncertainException(key, messageId, mail.businessKey(),
+        mail.template(), cause);
+  }
+
+  /** The MIME message (UTF-8 plain text), not sent yet. */
+  private MimeMessage prepare(Mail mail, String messageId) {
+    try {
+      MimeMessage message = sender.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+      helper.setFrom(from);
+      helper.setTo(mail.to().toArray(String[]::new));
+      helper.setSubject(mail.subject());
+      helper.setText(mail.body(), false);
+      message.setSentDate(new java.util.Date());
+      message.saveChanges();
+      message.setHeader("Message-ID", messageId);
+      return message;
+    } catch (MessagingException e) {
+      throw new MailPreparationException("No se pudo preparar el correo " + mail.template(), e);
+    }
+  }
+
+  /**
+   * Opens the SMTP connection with Spring Boot's settings ({@code spring.mail.*}), before the
+   * row becomes {@code SENDING}: a server that is down leaves the row {@code PENDING}.
+   *
+   * @throws MailAuthenticationException when the server refuses the login
+   * @throws MailSendException when the server cannot be reached
+   */
+  private Transport connect(Mail mail, String key, String messageId) {
+    String username = "".equals(sender.getUsername()) ? null : sender.getUsername();
+    String password = username == null && "".equals(sender.getPassword())
+        ? null : sender.getPassword();
+    Transport transport = null;
+    try {
+      transport = sender.getSession().getTransport(
+          sender.getProtocol() != null ? sender.getProtocol() : "smtp");
+      transport.connect(sender.getHost(), sender.getPort(), username, password);
+      return transport;
+    } catch (MessagingException | RuntimeException e) {
+      closeQuietly(transport);
+      outbox.recordRefusedAttempt(mail, key, messageId,
+          "Mail server connection failed: " + e);
+      if (e instanceof AuthenticationFailedException auth) {
+        throw new MailAuthenticationException(auth);
+      }
+      throw new MailSendException("Mail server connection failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(Transport transport) {
+    if (transport == null) {
+      return;
     }
     try {
-      sender.send(message -> {
-        try {
-          MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-          helper.setFrom(from);
-          helper.setTo(mail.to().toArray(String[]::new));
-          helper.setSubject(mail.subject());
-          helper.setText(mail.body(), false);
-          // kept by JavaMailSenderImpl (it restores a preset Message-ID after saveChanges)
-          message.setHeader("Message-ID", storedMessageId);
-        } catch (MessagingException e) {
-          throw new MailPreparationException("No se pudo preparar el correo " + mail.template(), e);
-        }
-      });
-    } catch (MailException e) {
-      switch (outcomeOf(e)) {
-        case NOT_SENT -> {
-          outbox.markPending(key, e.getMessage());
-          throw e;
-        }
-        case UNCERTAIN -> {
-          outbox.markUncertain(key, e.getMessage());
-          throw new MailDeliveryUncertainException(key, storedMessageId, mail.businessKey(),
-              mail.template(), e);
-        }
-        case SENT -> LOG.warn("Mail {} for case {} accepted by the SMTP server; closing the"
-            + " connection failed afterwards: {}", mail.template(), mail.businessKey(),
-            e.getMessage());
-        default -> throw e;
-      }
-    } catch (RuntimeException e) {
-      // not an SMTP answer (e.g. an error inside JavaMail): the hand-off may have happened
-      outbox.markUncertain(key, String.valueOf(e));
-      throw new MailDeliveryUncertainException(key, storedMessageId, mail.businessKey(),
-          mail.template(), e);
+      transport.close();
+    } catch (MessagingException e) {
+      // the mail's fate is already recorded; a failed QUIT changes nothing
+      LOG.debug("Closing the SMTP connection failed: {}", e.toString());
     }
-    if (!outbox.markSent(key)) {
-      LOG.warn("Mail {} ({}) sent, but its mail_outbox row was no longer SENDING",
-          mail.template(), key);
-    }
-    LOG.info("Mail {} for case {} (tenant {}) sent to [{}], Message-ID {}", mail.template(),
-        mail.businessKey(), mail.tenantId(), recipients, storedMessageId);
-  }
-
-  /** What an SMTP failure says about the hand-off. */
-  enum Outcome { NOT_SENT, SENT, UNCERTAIN }
-
-  /**
-   * Classifies a failure of {@link JavaMailSender#send}: surely not sent when it happened before
-   * the message data (preparation, connection, login — Spring's "Mail server connection
-   * failed" — or the server refusing sender, recipients or message with a 4xx/5xx SMTP reply,
-   * {@link SendFailedException}); sent when only closing the connection failed after sending;
-   * otherwise (an I/O error or timeout during or after the message data) uncertain.
-   */
-  static Outcome outcomeOf(MailException e) {
-    if (e instanceof MailPreparationException || e instanceof MailParseException
-        || e instanceof MailAuthenticationException) {
-      return Outcome.NOT_SENT;
-    }
-    if (!(e instanceof MailSendException send)) {
-      return Outcome.UNCERTAIN;
-    }
-    Map<Object, Exception> failed = send.getFailedMessages();
-    if (failed.isEmpty()) {
-      // JavaMailSenderImpl: "Failed to close server connection after message sending"
-      return Outcome.SENT;
-    }
-    if (String.valueOf(send.getMessage()).startsWith("Mail server connection failed")
-        || failed.values().stream().allMatch(SmtpMailService::beforeData)) {
-      return Outcome.NOT_SENT;
-    }
-    return Outcome.UNCERTAIN;
   }
 
   /**
-   * Whether a failed message surely was not taken: the connection could not be opened, or the
-   * server refused sender, recipients or message with an SMTP reply code. An
+   * Whether a failure of {@code sendMessage} surely did not deliver the mail: the server refused
+   * sender, recipients or message with a 4xx/5xx reply ({@link SendFailedException}). An
    * {@link SMTPSendFailedException} without reply code ({@code [EOF]}: the connection was lost
-   * while waiting for the answer to the message data) is not such a refusal.
+   * while waiting for the answer to the message data) and any I/O error are not: the mail may
+   * have been delivered.
    */
-  private static boolean beforeData(Exception failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SMTPSendFailedException refused) {
-        return refused.getReturnCode() >= 400;
-      }
-      if (t instanceof SendFailedException || t instanceof ConnectException
-          || t instanceof UnknownHostException || t instanceof MailConnectException) {
-        return true;
-      }
+  static boolean refusedBeforeDelivery(MessagingException failure) {
+    if (failure instanceof SMTPSendFailedException refused) {
+      return refused.getReturnCode() >= 400;
     }
-    return false;
+    if (failure instanceof SMTPAddressFailedException refused) {
+      return refused.getReturnCode() >= 400;
+    }
+    return failure instanceof SendFailedException;
   }
 
   private static String domainOf(String from) {
