@@ -5,10 +5,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * joins the caller's transaction (no SMTP involved).
  */
 @Component
-public class MailOutbox {
+public class MailOutbox implements DisposableBean {
 
   /** Statuses of {@code mail_outbox.status}. */
   public enum Status { LOGGED, PENDING, SENDING, SENT, UNCERTAIN }
@@ -63,24 +67,51 @@ public class MailOutbox {
       + " recipients, subject, status, attempts, message_id, created_at, updated_at, sent_at,"
       + " last_error";
 
+  /** The application's database, joining the caller's transaction. */
   private final JdbcClient jdbc;
+  /** Own small connection pool for the status changes around the SMTP hand-off. */
+  private final HikariDataSource statusPool;
+  private final JdbcClient statusJdbc;
   private final TransactionTemplate newTransaction;
 
   /**
    * Creates the outbox.
    *
-   * @param jdbc the application database
-   * @param transactionManager the application's (and engine's) transaction manager
+   * <p>The status changes commit in their own transactions while the send task's job keeps its
+   * transaction (and its connection) open. They use a small pool of their own (property
+   * {@code ori.mail.outbox-connections}, default 4) on the same database
+   * ({@code spring.datasource.*}): with one shared pool, every job thread could hold one
+   * connection while waiting for a second, and the pool would lock up under load.
+   *
+   * @param jdbc the application database, joining the caller's transaction
+   * @param dataSource the settings of the application database ({@code spring.datasource.*})
+   * @param connections size of the outbox's own pool (at least 1)
    */
-  public MailOutbox(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+  public MailOutbox(JdbcClient jdbc, DataSourceProperties dataSource,
+      @Value("${ori.mail.outbox-connections:4}") int connections) {
     this.jdbc = jdbc;
-    this.newTransaction = new TransactionTemplate(transactionManager);
+    this.statusPool = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    this.statusPool.setPoolName("mail-outbox");
+    this.statusPool.setMaximumPoolSize(Math.max(1, connections));
+    this.statusPool.setMinimumIdle(0);
+    this.statusJdbc = JdbcClient.create(statusPool);
+    this.newTransaction = new TransactionTemplate(new DataSourceTransactionManager(statusPool));
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** Closes the outbox's own connection pool. */
+  @Override
+  public void destroy() {
+    statusPool.close();
   }
 
   /** The row of a delivery key, if any (read in the caller's transaction). */
   public Optional<Entry> find(String deliveryKey) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM mail_outbox WHERE delivery_key = ?")
+    return find(jdbc, deliveryKey);
+  }
+
+  private static Optional<Entry> find(JdbcClient db, String deliveryKey) {
+    return db.sql("SELECT " + COLUMNS + " FROM mail_outbox WHERE delivery_key = ?")
         .param(deliveryKey).query(MailOutbox::entry).optional();
   }
 
@@ -102,10 +133,10 @@ public class MailOutbox {
    * @return false when the delivery key already has a row (nothing recorded)
    */
   public boolean recordLogged(Mail mail, String deliveryKey, String messageId) {
-    if (find(deliveryKey).isPresent()) {
+    if (find(jdbc, deliveryKey).isPresent()) {
       return false;
     }
-    insert(mail, deliveryKey, messageId, Status.LOGGED, 0);
+    insert(jdbc, mail, deliveryKey, messageId, Status.LOGGED, 0);
     return true;
   }
 
@@ -143,7 +174,7 @@ public class MailOutbox {
    */
   public Claim check(String deliveryKey) {
     return newTransaction.execute(status -> {
-      Optional<Entry> row = find(deliveryKey);
+      Optional<Entry> row = find(statusJdbc, deliveryKey);
       if (row.isEmpty()) {
         return Claim.SEND;
       }
@@ -152,7 +183,7 @@ public class MailOutbox {
         case SENT, LOGGED -> Claim.ALREADY_SENT;
         case UNCERTAIN -> Claim.UNCERTAIN;
         case SENDING -> {
-          transition(deliveryKey, Status.SENDING, Status.UNCERTAIN,
+          transition(statusJdbc, deliveryKey, Status.SENDING, Status.UNCERTAIN,
               "Un intento anterior se interrumpió durante la entrega al servidor SMTP");
           yield Claim.UNCERTAIN;
         }
@@ -168,15 +199,15 @@ public class MailOutbox {
     for (int round = 0; round < 2; round++) {
       try {
         newTransaction.executeWithoutResult(status -> {
-          if (find(deliveryKey).isEmpty()) {
-            insert(mail, deliveryKey, messageId, Status.PENDING, 1);
+          if (find(statusJdbc, deliveryKey).isEmpty()) {
+            insert(statusJdbc, mail, deliveryKey, messageId, Status.PENDING, 1);
           } else {
-            jdbc.sql("""
+            statusJdbc.sql("""
                     UPDATE mail_outbox SET attempts = attempts + 1, updated_at = :now
                      WHERE delivery_key = :key AND status = 'PENDING'
                     """).param("now", now()).param("key", deliveryKey).update();
           }
-          jdbc.sql("UPDATE mail_outbox SET last_error = :error WHERE delivery_key = :key"
+          statusJdbc.sql("UPDATE mail_outbox SET last_error = :error WHERE delivery_key = :key"
                   + " AND status = 'PENDING'")
               .param("error", truncate(error)).param("key", deliveryKey).update();
         });
@@ -189,9 +220,9 @@ public class MailOutbox {
 
   /** One try of {@link #claim}; null when the row changed in between (try again). */
   private Claim claimOnce(Mail mail, String deliveryKey, String messageId) {
-    Optional<Entry> row = find(deliveryKey);
+    Optional<Entry> row = find(statusJdbc, deliveryKey);
     if (row.isEmpty()) {
-      insert(mail, deliveryKey, messageId, Status.SENDING, 1);
+      insert(statusJdbc, mail, deliveryKey, messageId, Status.SENDING, 1);
       return Claim.SEND;
     }
     switch (row.get().status()) {
@@ -200,11 +231,11 @@ public class MailOutbox {
       case UNCERTAIN:
         return Claim.UNCERTAIN;
       case SENDING:
-        return transition(deliveryKey, Status.SENDING, Status.UNCERTAIN,
+        return transition(statusJdbc, deliveryKey, Status.SENDING, Status.UNCERTAIN,
             "Un intento anterior se interrumpió durante la entrega al servidor SMTP")
             ? Claim.UNCERTAIN : null;
       case PENDING:
-        int updated = jdbc.sql("""
+        int updated = statusJdbc.sql("""
                 UPDATE mail_outbox SET status = 'SENDING', attempts = attempts + 1,
                        recipients = :recipients, subject = :subject, body = :body,
                        updated_at = :now
@@ -229,7 +260,7 @@ public class MailOutbox {
    * @return false when the row was in another status (nothing changed)
    */
   public boolean markSent(String deliveryKey) {
-    Integer updated = newTransaction.execute(status -> jdbc.sql("""
+    Integer updated = newTransaction.execute(status -> statusJdbc.sql("""
             UPDATE mail_outbox SET status = 'SENT', sent_at = :now, updated_at = :now,
                    last_error = NULL
              WHERE delivery_key = :key AND status IN ('SENDING', 'UNCERTAIN')
@@ -243,7 +274,7 @@ public class MailOutbox {
    */
   public void markPending(String deliveryKey, String error) {
     newTransaction.executeWithoutResult(status ->
-        transition(deliveryKey, Status.SENDING, Status.PENDING, error));
+        transition(statusJdbc, deliveryKey, Status.SENDING, Status.PENDING, error));
   }
 
   /**
@@ -252,7 +283,7 @@ public class MailOutbox {
    */
   public void markUncertain(String deliveryKey, String error) {
     newTransaction.executeWithoutResult(status ->
-        transition(deliveryKey, Status.SENDING, Status.UNCERTAIN, error));
+        transition(statusJdbc, deliveryKey, Status.SENDING, Status.UNCERTAIN, error));
   }
 
   /**
@@ -268,7 +299,7 @@ public class MailOutbox {
    * @throws IllegalStateException when the row is not {@code UNCERTAIN}
    */
   public Entry resolve(String deliveryKey, Resolution resolution, String user) {
-    Entry row = find(deliveryKey).orElseThrow(() -> new java.util.NoSuchElementException(
+    Entry row = find(jdbc, deliveryKey).orElseThrow(() -> new java.util.NoSuchElementException(
         "No hay correo con clave de entrega " + deliveryKey + " en mail_outbox"));
     if (row.status() != Status.UNCERTAIN) {
       throw new IllegalStateException("El correo " + deliveryKey + " está en estado "
@@ -283,13 +314,14 @@ public class MailOutbox {
                WHERE delivery_key = :key AND status = 'UNCERTAIN'
               """).param("now", now()).param("reason", reason).param("key", deliveryKey).update();
     } else {
-      transition(deliveryKey, Status.UNCERTAIN, Status.PENDING, reason);
+      transition(jdbc, deliveryKey, Status.UNCERTAIN, Status.PENDING, reason);
     }
-    return find(deliveryKey).orElseThrow();
+    return find(jdbc, deliveryKey).orElseThrow();
   }
 
-  private boolean transition(String deliveryKey, Status from, Status to, String error) {
-    return jdbc.sql("""
+  private static boolean transition(JdbcClient db, String deliveryKey, Status from, Status to,
+      String error) {
+    return db.sql("""
             UPDATE mail_outbox SET status = :to, updated_at = :now, last_error = :error
              WHERE delivery_key = :key AND status = :from
             """)
@@ -301,10 +333,10 @@ public class MailOutbox {
         .update() == 1;
   }
 
-  private void insert(Mail mail, String deliveryKey, String messageId, Status status,
-      int attempts) {
+  private static void insert(JdbcClient db, Mail mail, String deliveryKey, String messageId,
+      Status status, int attempts) {
     OffsetDateTime now = now();
-    jdbc.sql("""
+    db.sql("""
             INSERT INTO mail_outbox (id, delivery_key, tenant_id, business_key, template,
                                      recipients, subject, body, status, attempts, message_id,
                                      created_at, updated_at, sent_at)
