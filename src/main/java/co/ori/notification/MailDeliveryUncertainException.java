@@ -28,7 +28,8 @@ public class MailDeliveryUncertainException extends RuntimeException {
   public MailDeliveryUncertainException(String deliveryKey, String messageId, String businessKey,
       String template, Throwable cause) {
     super("Envío de correo incierto: el correo '" + template + "' del caso " + businessKey
-        + " pudo haberse entregado o no (un intento anterior se interrumpió durante el envío"
+        + " pudo haberse entregado o no (un intento de envío se interrumpió durante la entrega al"
+        + " servidor de correo"
         + (cause == null ? "" : ": " + cause.getMessage()) + "). No se reenvía automáticamente."
         + " Verifique en el servidor de correo el mensaje con Message-ID " + messageId
         + "; luego resuelva el correo con POST /api/mail-outbox/resolution {\"deliveryKey\": \""
