@@ -11,6 +11,17 @@ import java.util.List;
  * @param to recipient addresses (at least one)
  * @param subject subject line
  * @param body plain-text body
+ * @param deliveryKey stable identity of this notification (at most 255 characters): every call
+ *     with the same key delivers at most one mail (see {@link SmtpMailService}); the send task
+ *     uses its job id and activity id (see {@link SendMailDelegate#deliveryKey}). Null: a fresh
+ *     key per call
  */
 public record Mail(String tenantId, String businessKey, String template, List<String> to,
-    String subject, String body) {}
+    String subject, String body, String deliveryKey) {
+
+  /** A mail without delivery key: each call is a new notification. */
+  public Mail(String tenantId, String businessKey, String template, List<String> to,
+      String subject, String body) {
+    this(tenantId, businessKey, template, to, subject, body, null);
+  }
+}

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
@@ -23,6 +26,9 @@ import org.springframework.stereotype.Component;
  * Placeholders are filled from the process variables visible to the task plus the built-ins
  * {@code businessKey}, {@code tenantName} (from {@link TenantCatalog}) and
  * {@code processName}, which take precedence over variables of the same name.
+ *
+ * <p>Each mail carries a delivery key ({@link #deliveryKey}) so that a job that runs again
+ * (retry, or after a crash) never sends the same mail twice (see {@link SmtpMailService}).
  *
  * <p>Every failure (unknown template, placeholder without value, no recipient, SMTP down) is
  * thrown, never swallowed: the task is modelled {@code camunda:asyncBefore="true"} with a
@@ -61,6 +67,8 @@ public class SendMailDelegate implements JavaDelegate {
    *     entry is invalid
    * @throws IllegalStateException when {@code mailTo} resolves to no address
    * @throws org.springframework.mail.MailException when the SMTP server fails
+   * @throws MailDeliveryUncertainException when an earlier attempt of this mail was cut off
+   *     during the hand-off to the SMTP server (never resent on its own)
    */
   @Override
   public void execute(DelegateExecution execution) {
@@ -80,7 +88,28 @@ public class SendMailDelegate implements JavaDelegate {
     MailTemplates.RenderedMail rendered = templates.render(template,
         name -> builtIns.containsKey(name) ? builtIns.get(name) : execution.getVariable(name));
     mailService.send(new Mail(tenantId, execution.getProcessBusinessKey(), template, to,
-        rendered.subject(), rendered.body()));
+        rendered.subject(), rendered.body(), deliveryKey(execution)));
+  }
+
+  /**
+   * The delivery key of the task's mail: {@code job:<job id>:<activity id>} when the task runs
+   * in a job (send tasks are {@code asyncBefore}, so it is their own job: the same id on every
+   * retry and after a crash, a new one each time the case reaches the task again), plus
+   * {@code :<loopCounter>} inside a multi-instance activity; otherwise (a task run
+   * synchronously in a user's request) {@code activity:<activity instance id>}.
+   *
+   * <p>The activity instance id alone is not stable: with {@code asyncBefore} it is created
+   * when the job runs, so a job rolled back by a crash gets a new one on its next run.
+   */
+  static String deliveryKey(DelegateExecution execution) {
+    CommandContext commandContext = Context.getCommandContext();
+    JobEntity job = commandContext == null ? null : commandContext.getCurrentJob();
+    if (job == null) {
+      return "activity:" + execution.getActivityInstanceId();
+    }
+    Object loopCounter = execution.getVariableLocal("loopCounter");
+    return "job:" + job.getId() + ":" + execution.getCurrentActivityId()
+        + (loopCounter == null ? "" : ":" + loopCounter);
   }
 
   private static String requiredLocal(DelegateExecution execution, String name) {

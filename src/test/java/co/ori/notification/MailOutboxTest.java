@@ -80,7 +80,10 @@ class MailOutboxTest {
           "solicitante@umc.edu.co, user:" + userId + ", solicitante@umc.edu.co", Map.of());
       assertThat(process.outbox(key)).as("nothing is sent before the async job runs").isEmpty();
 
-      managementService.executeJob(process.sendJob(instance).getId());
+      String jobId = process.sendJob(instance).getId();
+      managementService.executeJob(jobId);
+      assertThat(process.outbox(key)).extracting(r -> r.get("delivery_key"))
+          .containsExactly("job:" + jobId + ":SendApproval");
     } finally {
       identityService.deleteUser(userId);
     }

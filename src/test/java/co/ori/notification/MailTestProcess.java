@@ -12,7 +12,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Test helper: deploys the test-only model {@code bpmn/mail-test.bpmn} to tenant {@code umc},
+ * Test helper: deploys the test-only models {@code bpmn/mail-test.bpmn} and
+ * {@code bpmn/mail-crash-test.bpmn} to tenant {@code umc},
  * starts it, finds its send job and reads {@code mail_outbox}.
  */
 final class MailTestProcess {
@@ -35,6 +36,7 @@ final class MailTestProcess {
         .tenantId(TENANT)
         .enableDuplicateFiltering(false)
         .addClasspathResource("bpmn/mail-test.bpmn")
+        .addClasspathResource("bpmn/mail-crash-test.bpmn")
         .deploy();
   }
 
@@ -45,13 +47,19 @@ final class MailTestProcess {
 
   /** Starts mail-test with the variables the approval template needs (unless overridden). */
   ProcessInstance start(String businessKey, String recipients, Map<String, Object> overrides) {
+    return start("mail-test", businessKey, recipients, overrides);
+  }
+
+  /** Starts {@code processKey} (mail-test or mail-crash-test) like {@link #start}. */
+  ProcessInstance start(String processKey, String businessKey, String recipients,
+      Map<String, Object> overrides) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("recipients", recipients);
     variables.put("partnerName", "Universidad de Salamanca");
     variables.put("reviewNotes", "Revisión sin observaciones; continúe con la intención.");
     variables.putAll(overrides);
     variables.values().removeIf(v -> v == null);
-    return runtimeService.createProcessInstanceByKey("mail-test")
+    return runtimeService.createProcessInstanceByKey(processKey)
         .processDefinitionTenantId(TENANT)
         .businessKey(businessKey)
         .setVariables(variables)

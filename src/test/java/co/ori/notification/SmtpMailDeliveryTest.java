@@ -71,6 +71,7 @@ class SmtpMailDeliveryTest {
 
   @Autowired MailService mailService;
   @Autowired SmtpMailService smtpMailService;
+  @Autowired MailOutbox mailOutbox;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
@@ -120,7 +121,7 @@ class SmtpMailDeliveryTest {
   }
 
   @Test
-  void smtpFailureIsThrownAndNothingIsRecorded() {
+  void smtpFailureIsThrownAndTheMailStaysPending() {
     String key = MailTestProcess.newBusinessKey();
     greenMail.stop();
     try {
@@ -130,7 +131,12 @@ class SmtpMailDeliveryTest {
     } finally {
       greenMail = startGreenMail();
     }
-    assertThat(process.outbox(key)).isEmpty();
+    List<Map<String, Object>> rows = process.outbox(key);
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).get("status")).as("surely not sent: connection refused").isEqualTo("PENDING");
+    assertThat(rows.get(0).get("attempts")).isEqualTo(1);
+    assertThat(rows.get(0).get("sent_at")).isNull();
+    assertThat(rows.get(0).get("last_error")).asString().contains("Mail server connection failed");
   }
 
   @Test
@@ -171,7 +177,9 @@ class SmtpMailDeliveryTest {
       assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
       assertThat(incident.getActivityId()).isEqualTo("SendApproval");
       assertThat(process.isRunning(instance)).as("the case is kept, waiting").isTrue();
-      assertThat(process.outbox(key)).as("nothing recorded as SENT").isEmpty();
+      assertThat(process.outbox(key)).as("kept PENDING after two refused attempts")
+          .extracting(r -> r.get("status"), r -> r.get("attempts"))
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("PENDING", 2));
     } finally {
       greenMail = startGreenMail();
     }
@@ -182,9 +190,15 @@ class SmtpMailDeliveryTest {
     assertThat(process.isRunning(instance)).isFalse();
     assertThat(runtimeService.createIncidentQuery()
         .processInstanceId(instance.getId()).count()).isZero();
-    assertThat(receivedFor(key, "solicitante@umc.edu.co").getSubject())
-        .isEqualTo("Solicitud de convenio aprobada (" + key + ")");
-    assertThat(process.outbox(key)).extracting(r -> r.get("status")).containsExactly("SENT");
+    MimeMessage delivered = receivedFor(key, "solicitante@umc.edu.co");
+    assertThat(delivered.getSubject()).isEqualTo("Solicitud de convenio aprobada (" + key + ")");
+    List<Map<String, Object>> rows = process.outbox(key);
+    assertThat(rows).extracting(r -> r.get("status"), r -> r.get("attempts"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("SENT", 3));
+    assertThat(rows.get(0).get("delivery_key")).isEqualTo("job:" + jobId + ":SendApproval");
+    assertThat(delivered.getMessageID()).as("stable Message-ID of the delivery key")
+        .isEqualTo(rows.get(0).get("message_id"))
+        .isEqualTo("<ori.job." + jobId + ".SendApproval@umc.edu.co>");
   }
 
   /**
@@ -237,7 +251,9 @@ class SmtpMailDeliveryTest {
         assertThat(incidents.get(0).get("activityId").asText()).isEqualTo("SendTask_NotifyApproved");
         assertThat(incidents.get(0).get("incidentType").asText()).isEqualTo("failedJob");
         assertThat(incidents.get(0).get("tenantId").asText()).isEqualTo("umc");
-        assertThat(process.outbox(instance.getBusinessKey())).as("nothing recorded as SENT").isEmpty();
+        assertThat(process.outbox(instance.getBusinessKey())).as("kept PENDING, not sent")
+            .extracting(r -> r.get("status"), r -> r.get("attempts"))
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("PENDING", 3));
       }
     } finally {
       greenMail = startGreenMail();
@@ -264,11 +280,167 @@ class SmtpMailDeliveryTest {
       String key = instance.getBusinessKey();
       MimeMessage mail = receivedFor(key, requester);
       assertThat(mail.getSubject()).isEqualTo("Solicitud de convenio aprobada (" + key + ")");
-      assertThat(process.outbox(key)).extracting(r -> r.get("status")).containsExactly("SENT");
+      assertThat(process.outbox(key)).extracting(r -> r.get("status"), r -> r.get("attempts"))
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("SENT", 4));
       assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
           .taskDefinitionKey("Task_SendIntention").count()).as("case moved on to A7").isEqualTo(1);
     }
     assertThat(greenMail.getReceivedMessages()).as("exactly one mail per case").hasSize(cases.size());
+  }
+
+  /**
+   * Crash after the SMTP server accepted the mail and {@code SENT} was committed, before the
+   * job's own transaction committed: the job's transaction really is rolled back (the end
+   * listener of mail-crash-test fails after the send task), so the same job runs again — and
+   * does not send the mail a second time.
+   */
+  @Test
+  void aJobThatRunsAgainAfterItsMailWentOutDoesNotSendItAgain() throws Exception {
+    String key = MailTestProcess.newBusinessKey();
+    ProcessInstance instance = process.start("mail-crash-test", key, "solicitante@umc.edu.co",
+        Map.of("crashAfterMail", true));
+    String jobId = process.sendJob(instance).getId();
+
+    assertThatThrownBy(() -> managementService.executeJob(jobId))
+        .hasMessageContaining("simulatedCrashAfterTheMailWentOut");
+    assertThat(receivedFor(key, "solicitante@umc.edu.co").getMessageID())
+        .isEqualTo("<ori.job." + jobId + ".SendApproval@umc.edu.co>");
+    assertThat(process.isRunning(instance)).isTrue();
+    assertThat(process.sendJob(instance).getId()).as("the same job, rolled back").isEqualTo(jobId);
+    assertThat(process.outbox(key)).extracting(r -> r.get("status"), r -> r.get("attempts"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("SENT", 1));
+
+    runtimeService.setVariable(instance.getId(), "crashAfterMail", false);
+    managementService.executeJob(jobId);
+
+    assertThat(process.isRunning(instance)).as("the case moved on").isFalse();
+    assertThat(messagesFor(key)).as("still exactly one mail").hasSize(1);
+    assertThat(process.outbox(key)).extracting(r -> r.get("status"), r -> r.get("attempts"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("SENT", 1));
+  }
+
+  /**
+   * Crash between "about to hand the mail over" ({@code SENDING} committed) and {@code SENT}:
+   * nobody knows whether the server got it, so it is not resent. The job fails at once with 0
+   * retries: an incident whose message gives the Message-ID; the administrator checks the mail
+   * server, resolves the row over REST and retries the incident: {@code CONFIRM_SENT} → no
+   * mail, the case moves on; {@code RESEND} → exactly one mail, same Message-ID.
+   */
+  @Test
+  void aMailCutOffDuringTheHandOffBecomesAnUncertainIncidentResolvedByAnAdministrator()
+      throws Exception {
+    for (MailOutbox.Resolution resolution : MailOutbox.Resolution.values()) {
+      String key = MailTestProcess.newBusinessKey();
+      ProcessInstance instance = process.start(key, "solicitante@umc.edu.co", Map.of());
+      String jobId = process.sendJob(instance).getId();
+      String deliveryKey = "job:" + jobId + ":SendApproval";
+      String messageId = smtpMailService.messageId(deliveryKey);
+      // what an attempt killed during the hand-off leaves: the claim committed before sending
+      assertThat(mailOutbox.claim(new Mail("umc", key, "agreement-request-approved",
+          List.of("solicitante@umc.edu.co"), "Solicitud de convenio aprobada (" + key + ")",
+          "Cuerpo", deliveryKey), deliveryKey, messageId)).isEqualTo(MailOutbox.Claim.SEND);
+
+      assertThatThrownBy(() -> managementService.executeJob(jobId))
+          .isInstanceOf(MailDeliveryUncertainException.class)
+          .hasMessageStartingWith("Envío de correo incierto")
+          .hasMessageContaining(messageId).hasMessageContaining(deliveryKey);
+      assertThat(process.sendJob(instance).getRetries()).as("no pointless retries").isZero();
+      assertThat(process.sendJob(instance).getDuedate()).as("runs at once when retried")
+          .isBeforeOrEqualTo(new java.util.Date());
+      Incident incident = runtimeService.createIncidentQuery()
+          .processInstanceId(instance.getId()).singleResult();
+      assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+      assertThat(incident.getActivityId()).isEqualTo("SendApproval");
+      assertThat(incident.getIncidentMessage()).startsWith("Envío de correo incierto")
+          .contains(messageId);
+      assertThat(process.outbox(key)).extracting(r -> r.get("status"))
+          .containsExactly("UNCERTAIN");
+      assertThat(messagesFor(key)).as("not sent").isEmpty();
+
+      // retrying without resolving changes nothing: still no mail, incident again at once
+      managementService.setJobRetries(jobId, 1);
+      assertThatThrownBy(() -> managementService.executeJob(jobId))
+          .isInstanceOf(MailDeliveryUncertainException.class);
+      assertThat(process.sendJob(instance).getRetries()).isZero();
+      assertThat(messagesFor(key)).isEmpty();
+
+      // the administrator's view and decision
+      ResponseEntity<String> listed = rest.withBasicAuth("demo", "demo")
+          .getForEntity("/api/mail-outbox?status=UNCERTAIN&maxResults=2000", String.class);
+      assertThat(listed.getStatusCode().value()).as(listed.getBody()).isEqualTo(200);
+      assertThat(listed.getBody()).contains(deliveryKey).contains(messageId);
+      assertThat(resolve("umc.cini-coordinator", deliveryKey, resolution.name()).getStatusCode()
+          .value()).as("administrators only").isEqualTo(403);
+      assertThat(resolve("demo", deliveryKey, "LO_QUE_SEA").getStatusCode().value()).isEqualTo(400);
+      assertThat(resolve("demo", "job:no-existe", resolution.name()).getStatusCode().value())
+          .isEqualTo(404);
+      ResponseEntity<String> resolved = resolve("demo", deliveryKey, resolution.name());
+      assertThat(resolved.getStatusCode().value()).as(resolved.getBody()).isEqualTo(200);
+      assertThat(resolve("demo", deliveryKey, resolution.name()).getStatusCode().value())
+          .as("only an UNCERTAIN mail is resolved").isEqualTo(409);
+
+      managementService.setJobRetries(jobId, 1);
+      managementService.executeJob(jobId);
+      assertThat(process.isRunning(instance)).isFalse();
+      List<Map<String, Object>> rows = process.outbox(key);
+      assertThat(rows).extracting(r -> r.get("status")).containsExactly("SENT");
+      if (resolution == MailOutbox.Resolution.CONFIRM_SENT) {
+        assertThat(messagesFor(key)).as("confirmed as delivered: not sent again").isEmpty();
+        assertThat(rows.get(0).get("last_error")).isEqualTo("Entrega confirmada por demo");
+      } else {
+        List<MimeMessage> sent = messagesFor(key);
+        assertThat(sent).as("resent once").hasSize(1);
+        assertThat(sent.get(0).getMessageID()).isEqualTo(messageId);
+        assertThat(rows.get(0).get("attempts")).isEqualTo(2);
+      }
+    }
+  }
+
+  /**
+   * An SMTP server that takes the whole message and then drops the connection without its
+   * "250 OK": the mail may have been delivered, so it becomes UNCERTAIN (an incident at once),
+   * not a retry that could send it twice.
+   */
+  @Test
+  void aConnectionLostAfterTheMessageDataMakesTheMailUncertain() throws Exception {
+    String key = MailTestProcess.newBusinessKey();
+    ProcessInstance instance = process.start(key, "solicitante@umc.edu.co", Map.of());
+    String jobId = process.sendJob(instance).getId();
+    greenMail.stop();
+    try (DroppingSmtpServer dropping = new DroppingSmtpServer(SMTP_PORT)) {
+      assertThatThrownBy(() -> managementService.executeJob(jobId))
+          .isInstanceOf(MailDeliveryUncertainException.class)
+          .hasMessageStartingWith("Envío de correo incierto");
+      assertThat(dropping.messagesTaken()).isEqualTo(1);
+    } finally {
+      greenMail = startGreenMail();
+    }
+    assertThat(process.sendJob(instance).getRetries()).isZero();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count())
+        .isOne();
+    assertThat(process.outbox(key)).extracting(r -> r.get("status"))
+        .containsExactly("UNCERTAIN");
+    assertThat(SmtpMailService.refusedBeforeDelivery(
+        new org.eclipse.angus.mail.smtp.SMTPSendFailedException("DATA", 554,
+            "554 5.7.1 rechazado", null, null, null, null)))
+        .as("refused by the server with a reply code: not delivered").isTrue();
+    assertThat(SmtpMailService.refusedBeforeDelivery(
+        new org.eclipse.angus.mail.smtp.SMTPSendFailedException(".", -1, "[EOF]", null, null,
+            null, null)))
+        .as("no reply after the data: maybe delivered").isFalse();
+  }
+
+  private ResponseEntity<String> resolve(String user, String deliveryKey, String action) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, "demo").exchange("/api/mail-outbox/resolution",
+        HttpMethod.POST, new HttpEntity<>("{\"deliveryKey\": \"" + deliveryKey
+            + "\", \"action\": \"" + action + "\"}", headers), String.class);
+  }
+
+  /** Every message GreenMail holds whose subject or body names the key. */
+  private static List<MimeMessage> messagesFor(String key) {
+    return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> mentions(m, key)).toList();
   }
 
   private Job approvalJob(ProcessInstance instance) {

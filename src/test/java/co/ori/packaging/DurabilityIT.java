@@ -52,13 +52,14 @@ import org.junit.jupiter.api.io.TempDir;
  * started again on the same schema, the tasks whose completion was lost are completed again, the
  * job executor drains, and then: every case exists exactly once (by business key) and waits in
  * {@code Task_SendIntention}, and GreenMail (a real SMTP server started by the test) received
- * the approval e-mail exactly once per case.
+ * the approval e-mail exactly once per case: no Message-ID twice, no case mailed twice.
  *
- * <p>Mail delivery is at-least-once by design: the SMTP hand-off cannot join the database
- * transaction, so a kill between the server's "250 OK" and the job's commit makes the job run
- * again after the restart and the mail is sent twice. The window is a few milliseconds per mail;
- * if this test ever sees a duplicate, its failure message says so (see the Operations section
- * of the README).
+ * <p>Mail delivery is exactly-once by the outbox protocol of {@code SmtpMailService}: a mail whose
+ * job died after the SMTP server accepted it is {@code SENT} and not resent; one that was cut off
+ * in the middle of the SMTP hand-off is {@code UNCERTAIN} and raises an incident instead of being
+ * resent. The test then does what the README tells an administrator: looks the Message-ID up on
+ * the mail server (GreenMail), resolves the row ({@code CONFIRM_SENT} or {@code RESEND}) and
+ * retries the incident. It prints how many mails were UNCERTAIN (usually 0).
  *
  * <p>Needs {@code ORI_TEST_PG_URL}, {@code ORI_TEST_PG_USER}, {@code ORI_TEST_PG_PASSWORD} like
  * {@code co.ori.it.PostgresApplicationTest} (fails on CI without them, skipped elsewhere); works
@@ -161,31 +162,25 @@ class DurabilityIT {
     }
     pool.shutdown();
     // kill -9 while completions are still arriving and the first mail jobs are running
-    Instant[] firstMail = new Instant[1];
-    waitFor(Duration.ofSeconds(120), () -> {
-      int mails = greenMail.getReceivedMessages().length;
-      if (mails > 0 && firstMail[0] == null) {
-        firstMail[0] = Instant.now();
-      }
-      return mails >= 3 && completed.get() >= CASES / 3;
-    });
-    System.out.printf("DurabilityIT: first mail received at %s%n", firstMail[0]);
+    // (triggered by what the app has committed, not by GreenMail's receipt, which would time the
+    // kill to the very moment a mail is being handed over)
+    waitFor(Duration.ofSeconds(120), () -> completed.get() >= CASES / 3
+        && countOrZero("SELECT count(*) FROM mail_outbox WHERE status = 'SENT'") >= 3);
     int completedAtKill = completed.get();
     System.out.printf("DurabilityIT: kill -9 at %s%n", Instant.now());
     app.destroyForcibly();
     assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(app.exitValue()).as("exit status of a JVM killed by SIGKILL (128 + 9)").isEqualTo(137);
     pool.awaitTermination(60, TimeUnit.SECONDS);
-    // what the dead JVM had handed to the SMTP server, and what it had committed
-    java.util.Set<String> mailedBeforeKill = casesMailed(businessKeyOf.values());
+    // what the dead JVM had handed to the SMTP server, and what it had recorded
     int mailsAtKill = greenMail.getReceivedMessages().length;
-    java.util.Set<String> committedBeforeKill = countBy("SELECT business_key, count(*) FROM mail_outbox "
-        + "WHERE template = 'agreement-request-approved' GROUP BY business_key").keySet();
+    Map<String, Long> outboxAtKill = countBy("SELECT status, count(*) FROM mail_outbox "
+        + "WHERE template = 'agreement-request-approved' GROUP BY status");
     long jobsAtKill = count("SELECT count(*) FROM act_ru_job WHERE handler_type_ = 'async-continuation'");
     long lockedAtKill = count("SELECT count(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL");
     System.out.printf("DurabilityIT: killed with %d/%d completions answered 204, %d mails received,"
-            + " %d async jobs in the database (%d locked by the killed JVM)%n",
-        completedAtKill, CASES, mailsAtKill, jobsAtKill, lockedAtKill);
+            + " mail_outbox by status %s, %d async jobs in the database (%d locked by the killed JVM)%n",
+        completedAtKill, CASES, mailsAtKill, new TreeMap<>(outboxAtKill), jobsAtKill, lockedAtKill);
 
     // 2. second run on the same schema: finish what the kill interrupted and let the jobs drain
     app = start(jar, port);
@@ -199,7 +194,30 @@ class DurabilityIT {
         completedAgain++;
       }
     }
+    // every case reaches Task_SendIntention, except those whose mail was cut off in the middle of
+    // the SMTP hand-off by the kill: those wait with an UNCERTAIN incident for an administrator
     waitFor(Duration.ofSeconds(90 + 3 * JOB_LOCK_MILLIS / 1000),
+        () -> countOrZero("SELECT count(*) FROM act_ru_task WHERE task_def_key_ = 'Task_SendIntention'")
+                + countOrZero("SELECT count(*) FROM act_ru_incident") == CASES
+            && countOrZero("SELECT count(*) FROM act_ru_job WHERE handler_type_ = 'async-continuation'"
+                + " AND retries_ > 0") == 0);
+    Map<String, String> uncertain = uncertainMails();
+    assertThat(count("SELECT count(*) FROM act_ru_incident")).as("incidents: only UNCERTAIN mails")
+        .isEqualTo(uncertain.size());
+    // the administrator's check (README): is the Message-ID on the mail server? then resolve and retry
+    Map<String, String> resolutions = new TreeMap<>();
+    for (Map.Entry<String, String> mail : uncertain.entrySet()) {
+      String action = receivedMessageIds().contains(mail.getValue()) ? "CONFIRM_SENT" : "RESEND";
+      resolutions.put(mail.getKey(), action);
+      HttpResponse<String> resolved = post(port, "/api/mail-outbox/resolution",
+          Map.of("deliveryKey", mail.getKey(), "action", action));
+      assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+      String jobId = mail.getKey().split(":")[1];
+      HttpResponse<String> retried = put(port, "/engine-rest/job/" + jobId + "/retries",
+          Map.of("retries", 1));
+      assertThat(retried.statusCode()).as(retried.body()).isEqualTo(204);
+    }
+    waitFor(Duration.ofSeconds(90),
         () -> countOrZero("SELECT count(*) FROM act_ru_task WHERE task_def_key_ = 'Task_SendIntention'") == CASES
             && countOrZero("SELECT count(*) FROM act_ru_job WHERE handler_type_ = 'async-continuation'") == 0);
     assertThat(count("SELECT count(*) FROM act_ru_incident")).as("incidents").isZero();
@@ -219,32 +237,53 @@ class DurabilityIT {
         .as("completed review tasks per case").hasSize(CASES).allSatisfy((k, n) -> assertThat(n).isOne());
 
     Map<String, Integer> mailsByKey = mailsPerCase(businessKeyOf.values());
+    Map<String, Integer> mailsByMessageId = new TreeMap<>();
+    for (MimeMessage mail : greenMail.getReceivedMessages()) {
+      mailsByMessageId.merge(String.valueOf(mail.getMessageID()), 1, Integer::sum);
+    }
     int received = greenMail.getReceivedMessages().length;
     Map<String, Long> outboxByKey = countBy("SELECT business_key, count(*) FROM mail_outbox "
         + "WHERE template = 'agreement-request-approved' AND status = 'SENT' GROUP BY business_key");
-    Map<String, Integer> duplicates = new TreeMap<>(mailsByKey);
-    duplicates.values().removeIf(n -> n == 1);
-    java.util.Set<String> inFlightAtKill = new java.util.TreeSet<>(mailedBeforeKill);
-    inFlightAtKill.removeAll(committedBeforeKill);
     System.out.printf("DurabilityIT: after restart %d review tasks completed again; %d cases, %d in "
-            + "Task_SendIntention, %d mails received by GreenMail (%d before the kill, %d of them not "
-            + "committed at the kill), %d SENT rows in mail_outbox, cases mailed twice: %s%n",
+            + "Task_SendIntention, %d mails received by GreenMail (%d before the kill), %d distinct "
+            + "Message-IDs, %d SENT rows in mail_outbox, %d UNCERTAIN mails resolved %s%n",
         completedAgain, casesByKey.size(), intentionByKey.size(), received, mailsAtKill,
-        inFlightAtKill.size(), outboxByKey.values().stream().mapToLong(Long::longValue).sum(),
-        duplicates.keySet());
-    assertThat(outboxByKey).as("mail_outbox: exactly one SENT row per case (the committed record)")
+        mailsByMessageId.size(), outboxByKey.values().stream().mapToLong(Long::longValue).sum(),
+        uncertain.size(), resolutions);
+    assertThat(mailsByMessageId).as("no Message-ID received twice")
+        .allSatisfy((id, n) -> assertThat(n).as(id).isOne());
+    assertThat(mailsByMessageId.keySet()).as("every mail has the outbox's Message-ID")
+        .allSatisfy(id -> assertThat(id).startsWith("<ori.job.").endsWith(".SendTask_NotifyApproved@ori.local>"));
+    assertThat(mailsByKey).as("every case's approval mail was received exactly once")
+        .hasSize(CASES).allSatisfy((k, n) -> assertThat(n).as(k).isOne());
+    assertThat(received).as("mails received in total: one per case, none twice").isEqualTo(CASES);
+    assertThat(outboxByKey).as("mail_outbox: exactly one SENT row per case")
         .hasSize(CASES).allSatisfy((k, n) -> assertThat(n).isOne());
-    assertThat(mailsByKey).as("every case's approval mail was received").hasSize(CASES);
-    // Delivery is at-least-once: a mail is sent a second time only when the JVM died after the
-    // SMTP server accepted it and before the job's transaction committed (in flight at the kill).
-    // Every other case got exactly one mail.
-    assertThat(duplicates).as("cases mailed more than once").allSatisfy((k, n) -> assertThat(n).isEqualTo(2));
-    assertThat(duplicates.keySet())
-        .as("cases mailed twice must be exactly those whose mail was in flight at the kill "
-            + "(received by SMTP, not committed)")
-        .isEqualTo(inFlightAtKill);
-    assertThat(received).as("mails received in total").isEqualTo(CASES + inFlightAtKill.size());
+    assertThat(count("SELECT count(*) FROM mail_outbox WHERE status <> 'SENT'"))
+        .as("no PENDING, SENDING or UNCERTAIN mail left").isZero();
     assertThat(GreenMailUtil.getBody(greenMail.getReceivedMessages()[0])).contains("aprobada");
+  }
+
+  /** UNCERTAIN rows: delivery key → Message-ID. */
+  private Map<String, String> uncertainMails() throws SQLException {
+    Map<String, String> rows = new TreeMap<>();
+    try (Connection c = DriverManager.getConnection(urlWithSchema(schema), pgUser, pgPassword);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(
+            "SELECT delivery_key, message_id FROM mail_outbox WHERE status = 'UNCERTAIN'")) {
+      while (rs.next()) {
+        rows.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return rows;
+  }
+
+  private java.util.Set<String> receivedMessageIds() throws jakarta.mail.MessagingException {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (MimeMessage mail : greenMail.getReceivedMessages()) {
+      ids.add(mail.getMessageID());
+    }
+    return ids;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -262,11 +301,6 @@ class DurabilityIT {
       }
     }
     return counts;
-  }
-
-  private java.util.Set<String> casesMailed(java.util.Collection<String> businessKeys)
-      throws jakarta.mail.MessagingException {
-    return new java.util.TreeSet<>(mailsPerCase(businessKeys).keySet());
   }
 
   private void requirePostgres() {
@@ -376,6 +410,13 @@ class DurabilityIT {
         .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  private HttpResponse<String> put(int port, String path, Object body)
+      throws IOException, InterruptedException {
+    return http.send(request(port, path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
+        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   private HttpRequest.Builder request(int port, String path) {
     return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .timeout(Duration.ofSeconds(60))
@@ -392,10 +433,34 @@ class DurabilityIT {
     Instant deadline = Instant.now().plus(timeout);
     while (!check.ok()) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("condition not reached within " + timeout + "; log: " + log());
+        throw new AssertionError("condition not reached within " + timeout + "; jobs: "
+            + rows("SELECT j.handler_type_, j.act_id_, j.retries_, j.duedate_, j.lock_exp_time_, "
+                + "j.lock_owner_, j.exception_msg_, e.business_key_ FROM act_ru_job j "
+                + "LEFT JOIN act_ru_execution e ON e.id_ = j.process_instance_id_")
+            + "; incidents: " + rows("SELECT incident_msg_ FROM act_ru_incident")
+            + "; outbox: " + rows("SELECT business_key, status, attempts FROM mail_outbox")
+            + "; log: " + log());
       }
       Thread.sleep(50);
     }
+  }
+
+  private String rows(String sql) {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = DriverManager.getConnection(urlWithSchema(schema), pgUser, pgPassword);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        out.append("\n  ");
+        for (int i = 1; i <= columns; i++) {
+          out.append(rs.getString(i)).append(i < columns ? " | " : "");
+        }
+      }
+    } catch (SQLException e) {
+      out.append(e);
+    }
+    return out.toString();
   }
 
   private String log() throws IOException {
