@@ -54,6 +54,6 @@ class StudentIncomingTermsTest {
       assertThat(text).startsWith(id + ": ").contains("Fuente: ");
     }
     assertThat(StudentIncomingRuleCatalogue.describe("UF-SI-07", n -> n.equals("receivedDateLabel") ? "01/12/2026"
-        : "30/11/2026")).contains("se recibió el 01/12/2026").contains("Resolución 206 de 2020, art. 44");
+        : "30/11/2026")).contains("se recibió el 01/12/2026").contains("Resolución 206 de 2020 de la UFPS, art. 44");
   }
 }
