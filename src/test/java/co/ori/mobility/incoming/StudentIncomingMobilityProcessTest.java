@@ -464,6 +464,7 @@ class StudentIncomingMobilityProcessTest {
     assertThat(mee).isWaitingAt("Task_Legalization").variables().containsEntry("postponements", 1)
         .containsEntry("startDate", dayStart(newStart));
     assertThat(d.job(mee, "BoundaryEvent_LegalizationDeadline").getDuedate()).isEqualTo(dayEnd(newStart));
+    assertThat(caseStatus(d, mee)).as("postponed, not started").isEqualTo(MobilityCase.Status.ACCEPTED);
     d.executeJob(mee, "BoundaryEvent_LegalizationDeadline");
     d.complete(mee, "Task_PostponeOrCancel", Map.of("postponeDecision", "CANCEL", "postponeNotes", "El estudiante no obtuvo la visa"));
     d.executeJob(mee, "SendTask_NotifyCancelled");
