@@ -47,7 +47,9 @@ import org.springframework.stereotype.Component;
  *       the agreement facts {@code agreementActive}, {@code networkMember}, {@code placesPerPeriod},
  *       {@code placesUsed}, {@code placesLeft} (null: the agreement sets no places),
  *       {@code placesAvailable}, {@code reciprocityText} (002 art. 18.1; 004 art. 31), the
- *       document flags read by the decision tables, the timers {@code legalizationDeadline},
+ *       document flags read by the decision tables, {@code originSpanishSpeaking} (also true when
+ *       {@code homeCountry} is a Spanish-speaking country, §9 Q17) and
+ *       {@code spanishCertificateRequired} (foreign and not Spanish-speaking, §9 Q23), the timers {@code legalizationDeadline},
  *       {@code stayEndTimer}, {@code semesterReportCycle}, {@code gradeCertificateDue}, and Spanish
  *       labels for forms and e-mails;</li>
  *   <li>I5 {@link #recordEligibility}: {@code eligible}, {@code failedRules} (Json array, contract
