@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import co.ori.support.ClusterLock;
@@ -92,6 +93,11 @@ public class IdentityBootstrap implements ApplicationRunner {
         grantTasklist(group);
       }
       groups.starters.forEach((group, keys) -> keys.forEach(key -> grantStart(group, key)));
+      for (String group : MESSAGE_RECORDERS) {
+        if (groups.all().contains(group)) {
+          groups.messageKeys.forEach(key -> grantMessages(group, key));
+        }
+      }
       if (properties.demoUsers()) {
         groups.all().forEach(group -> ensureDemoUser(tenant, group));
       }
@@ -143,6 +149,9 @@ public class IdentityBootstrap implements ApplicationRunner {
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
         result.candidates.addAll(split(task.getCamundaCandidateGroups()));
       }
+      if (!model.getModelElementsByType(MessageEventDefinition.class).isEmpty()) {
+        result.messageKeys.add(definition.getKey());
+      }
       for (Process process : model.getModelElementsByType(Process.class)) {
         if (process.getId().equals(definition.getKey())) {
           for (String group : split(process.getCamundaCandidateStarterGroups())) {
@@ -175,6 +184,20 @@ public class IdentityBootstrap implements ApplicationRunner {
   private void grantTasklist(String group) {
     grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+  }
+
+  /**
+   * Office groups that record, on behalf of an external party (host or home institution, partner),
+   * the answers the models await as message events ({@code HostAccepted}, {@code HostRejected},
+   * {@code PartnerIntentionResponse}…): {@code POST /engine-rest/message} with the business key and
+   * tenant. Correlation needs READ_INSTANCE and UPDATE_INSTANCE on the process definition; tenant
+   * checks keep it to the group member's own tenant.
+   */
+  static final Set<String> MESSAGE_RECORDERS = Set.of("ori-staff", "dre", "cini-coordinator");
+
+  private void grantMessages(String group, String processKey) {
+    grant(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ_INSTANCE);
+    grant(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.UPDATE_INSTANCE);
   }
 
   private void grantStart(String group, String processKey) {
@@ -228,6 +251,8 @@ public class IdentityBootstrap implements ApplicationRunner {
   static final class GroupsOfTenant {
     final Set<String> candidates = new LinkedHashSet<>();
     final Map<String, Set<String>> starters = new LinkedHashMap<>();
+    /** Keys of definitions that wait for messages (see {@link #MESSAGE_RECORDERS}). */
+    final Set<String> messageKeys = new LinkedHashSet<>();
 
     Set<String> all() {
       Set<String> all = new LinkedHashSet<>(candidates);

@@ -314,12 +314,81 @@ public class StudentOutgoingRequestRules implements VariableRules {
   }
 
   private static void proposedCourses(Map<String, Object> v) {
-    SpinJsonNode courses = StudentOutgoingValues.jsonArray("proposedCourses", v.get("proposedCourses"));
+    Object given = v.get("proposedCourses");
+    if (given instanceof String text && !text.isBlank() && !text.strip().startsWith("[")) {
+      given = coursesFromLines("proposedCourses", text);
+    }
+    SpinJsonNode courses = StudentOutgoingValues.jsonArray("proposedCourses", given);
     if (courses == null) {
       v.remove("proposedCourses");
       return;
     }
     v.put("proposedCourses", checkCourses("proposedCourses", courses));
+  }
+
+  /**
+   * Reads the learning agreement as the Tasklist start form gives it: one course per line, fields
+   * separated by {@code ;}: host code; host course; host credits; home code; home course; home
+   * credits; prerequisites met (sí/no); host study plan. Fields after the host course may be left
+   * out or empty; blank lines are skipped.
+   *
+   * @param name the variable, for errors
+   * @param text the lines
+   * @return a Json array of course objects ({@code hostCode, hostName, hostCredits, homeCode,
+   *     homeName, homeCredits, prerequisitesMet, hostPlan}), as {@link #checkCourses} expects
+   * @throws InvalidVariableException naming {@code name} and the line when a line has no host
+   *     course, a credit is not a number, or the prerequisites answer is not sí/no
+   */
+  public static SpinJsonNode coursesFromLines(String name, String text) {
+    List<Map<String, Object>> courses = new ArrayList<>();
+    String[] lines = text.split("\\R");
+    for (int n = 0; n < lines.length; n++) {
+      if (lines[n].isBlank()) {
+        continue;
+      }
+      String[] f = lines[n].split(";", -1);
+      Map<String, Object> course = new LinkedHashMap<>();
+      course.put("hostCode", field(f, 0));
+      course.put("hostName", field(f, 1));
+      if (course.get("hostName") == null) {
+        throw new InvalidVariableException(name, "línea " + (n + 1) + ": falta la asignatura en destino"
+            + " (segundo dato, después del código)");
+      }
+      course.put("hostCredits", credits(name, n, field(f, 2)));
+      course.put("homeCode", field(f, 3));
+      course.put("homeName", field(f, 4));
+      course.put("homeCredits", credits(name, n, field(f, 5)));
+      String prerequisites = field(f, 6);
+      if (prerequisites != null) {
+        String answer = Normalizer.normalize(prerequisites, Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        if (!answer.equals("si") && !answer.equals("no")) {
+          throw new InvalidVariableException(name, "línea " + (n + 1) + ": prerrequisitos debe ser sí o no,"
+              + " no '" + prerequisites + "'");
+        }
+        course.put("prerequisitesMet", answer.equals("si"));
+      }
+      course.put("hostPlan", field(f, 7));
+      course.values().removeIf(java.util.Objects::isNull);
+      courses.add(course);
+    }
+    return Spin.JSON(courses);
+  }
+
+  private static String field(String[] fields, int i) {
+    return i < fields.length && !fields[i].isBlank() ? fields[i].strip() : null;
+  }
+
+  private static Double credits(String name, int line, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Double.valueOf(value.replace(',', '.'));
+    } catch (NumberFormatException e) {
+      throw new InvalidVariableException(name, "línea " + (line + 1) + ": los créditos deben ser un número,"
+          + " no '" + value + "'");
+    }
   }
 
   /**

@@ -299,6 +299,15 @@ final class StudentOutgoingDriver extends ProcessTestDriver {
       review.put("healthCertificatesPresent", "true");
     }
     complete(instance, "Task_ReviewPreDepartureDocuments", review);
+    startMobility(instance);
+  }
+
+  /** O20 → O21: the timer at the start date opens "Movilidad en curso" (fired here as the job executor would on that day). */
+  void startMobility(ProcessInstance instance) {
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId())
+        .activityIdIn("TimerEvent_MobilityStart").count()).as("waiting for the start date").isEqualTo(1);
+    assertThat(variable(instance, "mobilityStage")).isEqualTo("AFTER_ACCEPTANCE_BEFORE_START");
+    executeJob(instance, "TimerEvent_MobilityStart");
   }
 
   void confirmArrival(ProcessInstance instance, LocalDate day) {

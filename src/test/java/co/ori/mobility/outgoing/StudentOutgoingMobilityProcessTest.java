@@ -850,6 +850,38 @@ class StudentOutgoingMobilityProcessTest {
     runtimeService.deleteProcessInstance(event.getId(), "fin de la prueba");
   }
 
+  // ---- the office records the host's answer -------------------------------------------------------
+
+  @Test
+  void theOfficeRecordsTheHostsAnswerOverRestOnlyForItsOwnInstitution() {
+    ProcessInstance instance = cesmag.start(cesmag.cesmagExchange());
+    cesmag.prepareLearningAgreement(instance);
+    cesmag.endorse(instance);
+    cesmag.deliverApplicationDocuments(instance);
+    cesmag.presentByOri(instance);
+    String body = "{\"messageName\":\"HostAccepted\",\"businessKey\":\"" + instance.getBusinessKey()
+        + "\",\"tenantId\":\"cesmag\",\"processVariables\":{\"acceptanceLetter\":{\"value\":"
+        + "\"https://gd.udg.mx/aceptacion.pdf\",\"type\":\"String\"}}}";
+
+    // another institution's office cannot reach the case (tenant check)
+    assertThat(postMessage("ufps.ori-staff", body.replace("\"cesmag\"", "\"ufps\""))
+        .getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat(cesmag.variable(instance, "mobilityStage")).isEqualTo("BEFORE_ACCEPTANCE");
+
+    ResponseEntity<String> answer = postMessage("cesmag.ori-staff", body);
+    assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(204);
+    assertThat(cesmag.variable(instance, "mobilityStage")).isEqualTo("AFTER_ACCEPTANCE_BEFORE_START");
+    assertThat(cesmag.variable(instance, "acceptanceLetter")).isEqualTo("https://gd.udg.mx/aceptacion.pdf");
+    runtimeService.deleteProcessInstance(instance.getId(), "fin de la prueba");
+  }
+
+  private ResponseEntity<String> postMessage(String user, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setBasicAuth(user, "demo");
+    return rest.postForEntity("/engine-rest/message", new HttpEntity<>(body, headers), String.class);
+  }
+
   // ---- REST start with a bad variable ------------------------------------------------------------
 
   @Test

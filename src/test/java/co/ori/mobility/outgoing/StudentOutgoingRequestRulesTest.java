@@ -78,6 +78,36 @@ class StudentOutgoingRequestRulesTest {
   }
 
   @Test
+  void theStartFormsCourseLinesBecomeTheLearningAgreement() {
+    Map<String, Object> v = valid();
+    v.put("proposedCourses", "FIS-201; Física II; 6; 3101; Física mecánica; 4; sí; Engenharia\n\n"
+        + "MAT-110;Cálculo;4,5;;;;no\n");
+    rules.validate(v);
+    SpinJsonNode courses = (SpinJsonNode) v.get("proposedCourses");
+    assertThat(courses.elements()).hasSize(2);
+    SpinJsonNode first = courses.elements().get(0);
+    assertThat(first.prop("hostCode").stringValue()).isEqualTo("FIS-201");
+    assertThat(first.prop("homeName").stringValue()).isEqualTo("Física mecánica");
+    assertThat(first.prop("hostCredits").numberValue().doubleValue()).isEqualTo(6.0);
+    assertThat(first.prop("prerequisitesMet").boolValue()).isTrue();
+    SpinJsonNode second = courses.elements().get(1);
+    assertThat(second.prop("hostCredits").numberValue().doubleValue()).isEqualTo(4.5);
+    assertThat(second.prop("prerequisitesMet").boolValue()).isFalse();
+    assertThat(second.hasProp("homeCode")).isFalse();
+
+    assertThat(assertRefusedMessage(w -> w.put("proposedCourses", "FIS-201; Física II\nMAT-1;"))).contains("línea 2");
+    assertThat(assertRefusedMessage(w -> w.put("proposedCourses", "FIS-201; Física II; seis"))).contains("créditos");
+    assertThat(assertRefusedMessage(w -> w.put("proposedCourses", "FIS-201; Física II; 6;;;; tal vez"))).contains("sí o no");
+  }
+
+  private String assertRefusedMessage(java.util.function.Consumer<Map<String, Object>> change) {
+    Map<String, Object> v = valid();
+    change.accept(v);
+    return org.assertj.core.api.Assertions.catchThrowableOfType(co.ori.support.InvalidVariableException.class,
+        () -> rules.validate(v)).getMessage();
+  }
+
+  @Test
   void badVariablesAreNamed() {
     assertRefused("cumulativeGpa", v -> v.put("cumulativeGpa", 5.01));
     assertRefused("cumulativeGpa", v -> v.put("cumulativeGpa", -0.1));
