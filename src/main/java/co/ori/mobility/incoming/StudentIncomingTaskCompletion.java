@@ -58,7 +58,6 @@ public class StudentIncomingTaskCompletion implements TaskListener {
       case "Task_CampusEndorsement" -> campusEndorsement(task);
       case "Task_IssueAcceptanceDre" -> acceptance(task, true);
       case "Task_IssueAcceptance" -> acceptance(task, false);
-      case "Task_IncomingSupport" -> support(task);
       case "Task_Legalization" -> legalization(task);
       case "Task_PostponeOrCancel" -> postponeOrCancel(task);
       case "Task_OpenAcademicHistory" -> openAcademicHistory(task);
@@ -146,15 +145,6 @@ public class StudentIncomingTaskCompletion implements TaskListener {
           + " (Acuerdo 106 de 2023, art. 18 num. 5)");
     }
     task.setVariable("feesNotice", fees == null ? "" : fees);
-  }
-
-  /** I12 placeholder of {@code ufps-financial-support}: {@code supportGranted}, {@code supportResolutionRef}. */
-  private void support(DelegateTask task) {
-    boolean granted = bool(task, "supportGranted");
-    if (granted) {
-      requireRef(task, "supportResolutionRef");
-    }
-    text(task, "supportNotes", optionalText("supportNotes", task.getVariable("supportNotes"), LONG));
   }
 
   /**

@@ -177,7 +177,8 @@ final class IncomingDriver extends ProcessTestDriver {
 
   /** The running sire-report case called by this case. */
   ProcessInstance sireCase(ProcessInstance instance) {
-    ProcessInstance called = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+    ProcessInstance called = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey("sire-report").singleResult();
     assertThat(called).as("sire-report called by %s", instance.getBusinessKey()).isNotNull();
     return called;
   }

@@ -12,6 +12,9 @@ import co.ori.agreements.AgreementRegistry;
 import co.ori.agreements.AgreementStatus;
 import co.ori.mobility.MobilityCase;
 import co.ori.mobility.MobilityCaseRegistry;
+import co.ori.mobility.funding.JdbcSupportGrantRegistry;
+import co.ori.mobility.funding.SupportDriver;
+import co.ori.mobility.funding.SupportGrant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,7 +32,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,8 +69,10 @@ import org.springframework.test.context.ActiveProfiles;
     "ori.tenants[0].procedures[0]=student-incoming-mobility", "ori.tenants[0].procedures[1]=sire-report",
     "ori.tenants[1].id=unal", "ori.tenants[1].name=Universidad Nacional de Colombia",
     "ori.tenants[1].procedures[0]=student-incoming-mobility", "ori.tenants[1].procedures[1]=sire-report",
+    "ori.tenants[1].procedures[2]=free-mover",
     "ori.tenants[2].id=ufps", "ori.tenants[2].name=Universidad Francisco de Paula Santander",
     "ori.tenants[2].procedures[0]=student-incoming-mobility", "ori.tenants[2].procedures[1]=sire-report",
+    "ori.tenants[2].procedures[2]=ufps-financial-support",
     "camunda.bpm.authorization.enabled=false",
     // the authenticated test thread would otherwise be held to the REST paging limit in assertions
     "camunda.bpm.generic-properties.properties.queryMaxResultsLimit=2147483647"})
@@ -72,13 +81,17 @@ import org.springframework.test.context.ActiveProfiles;
 class StudentIncomingMobilityProcessTest {
 
   static final double REQUIRED_COVERAGE = 0.9;
+  /** Called processes (covered by their own process tests, excluded from this class's coverage). */
+  private static final String FREE_MOVER = "free-mover";
+  private static final java.util.Set<String> REACHED = new java.util.TreeSet<>();
 
   @TestConfiguration
   static class CoverageConfiguration {
     @Bean
     @Primary
     ProcessEngineCoverageProperties incomingCoverageProperties() {
-      return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(REQUIRED_COVERAGE).build();
+      return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(REQUIRED_COVERAGE)
+          .excludeProcessDefinitionKeys(FREE_MOVER, SupportDriver.KEY).build();
     }
   }
 
@@ -91,6 +104,7 @@ class StudentIncomingMobilityProcessTest {
   @Autowired AgreementRegistry agreements;
   @Autowired MobilityCaseRegistry cases;
   @Autowired JdbcClient jdbc;
+  @Autowired JdbcSupportGrantRegistry grants;
 
   @BeforeEach
   void setUp() {
@@ -100,6 +114,19 @@ class StudentIncomingMobilityProcessTest {
   @AfterEach
   void tearDown() {
     identityService.clearAuthentication();
+    historyService.createHistoricActivityInstanceQuery().list().stream()
+        .filter(a -> a.getActivityType() != null && a.getActivityType().endsWith("EndEvent"))
+        .forEach(a -> REACHED.add(a.getActivityId()));
+  }
+
+  /** Every end event of the model (read from the BPMN file) was reached by some test of the class. */
+  @AfterAll
+  static void everyEndEventIsReached() {
+    BpmnModelInstance model = Bpmn.readModelFromStream(
+        StudentIncomingMobilityProcessTest.class.getResourceAsStream("/processes/student-incoming-mobility.bpmn"));
+    List<String> endEvents = model.getModelElementsByType(EndEvent.class).stream().map(EndEvent::getId).toList();
+    assertThat(endEvents).hasSizeGreaterThanOrEqualTo(9);
+    assertThat(REACHED).containsAll(endEvents);
   }
 
   IncomingDriver driver(String tenant) {
@@ -225,13 +252,13 @@ class StudentIncomingMobilityProcessTest {
   void aColombianStudentAtUfpsHasNoSireTasksAndGetsGradesOnlyWithPazYSalvo() {
     IncomingDriver d = driver("ufps");
     Map<String, Object> application = d.colombianApplication(d.agreement(3));
-    application.put("supportProgram", "BRACOL");
     ProcessInstance mee = d.start(application);
     assertThat(mee).variables().containsEntry("isForeign", false).containsEntry("needsSire", false)
         .containsEntry("ufpsFamily", "SEMESTER").containsEntry("deadlineOk", true);
     d.accept(mee);
-    // I12: BRACOL/PILA placeholder of ufps-financial-support
-    d.complete(mee, "Task_IncomingSupport", Map.of("supportGranted", "true", "supportResolutionRef", "RES-ORII-12"));
+    // I12: no BRACOL/PILA requested, the support branch ends at once
+    assertThat(mee).hasPassed("Gateway_SupportFork", "Gateway_Support", "Gateway_SupportMerge")
+        .hasNotPassed("CallActivity_UfpsFinancialSupport");
     // T42: health affiliation issued at most 30 days before
     Map<String, Object> legal = d.legalization(mee);
     legal.put("healthAffiliationIssueDate", formDate(today().minusDays(31)));
@@ -255,6 +282,76 @@ class StudentIncomingMobilityProcessTest {
     assertThat(mee).isEnded().hasPassed("EndEvent_MobilityClosed");
   }
 
+  /**
+   * I12 (004 art. 25.2; procedures.md §7.1-7.2): a Brazilian student at the UFPS with BRACOL gets
+   * the support in a parallel branch (ufps-financial-support, same business key, INCOMING, at most
+   * 1.5 SMMLV a month, no airfare); the instalments are paid during the stay and the case closes
+   * only when the grades are sent and the support ended.
+   */
+  @Test
+  void aBrazilianStudentAtUfpsGetsBracolPaidInAParallelBranchAndTheCaseClosesWhenBothEnd() {
+    IncomingDriver d = driver("ufps");
+    Map<String, Object> application = d.foreignApplication(d.agreement(null));
+    application.put("nationality", "Brasileña");
+    application.put("homeCountry", "Brasil");
+    application.put("supportProgram", "BRACOL");
+    ProcessInstance mee = d.start(application);
+    String key = mee.getBusinessKey();
+    d.accept(mee);
+    assertThat(mee).hasPassed("Gateway_SupportFork", "Gateway_Support")
+        .isWaitingAt("Task_Legalization", "CallActivity_UfpsFinancialSupport");
+    ProcessInstance support = runtimeService.createProcessInstanceQuery().superProcessInstanceId(mee.getId())
+        .processDefinitionKey(SupportDriver.KEY).singleResult();
+    assertThat(support.getBusinessKey()).isEqualTo(key);
+    assertThat(support.getTenantId()).isEqualTo("ufps");
+    assertThat(d.variable(support, "direction")).isEqualTo("INCOMING");
+    assertThat(d.variable(support, "excluded")).as("%s", d.variable(support, "exclusionText")).isEqualTo(false);
+
+    SupportDriver funding = new SupportDriver(runtimeService, taskService, managementService, jdbc);
+    LocalDate start = d.start(mee);
+    LocalDate end = co.ori.agreements.AgreementValues.toLocalDate((java.util.Date) d.variable(mee, "endDate"));
+    funding.verify(support, start, end, 0);
+    funding.inputs(support);
+    funding.select(support);
+    double proposed = ((Number) d.variable(support, "proposedAmount")).doubleValue();
+    // BRACOL incoming: 1.5 SMMLV a month for 5 whole months, no airfare (§7.1)
+    assertThat(proposed).isPositive();
+    assertThat(d.variable(support, "monthlyRateSmmlv")).isEqualTo(1.5);
+    assertThat(d.variable(support, "airfareIncluded")).isEqualTo(false);
+    funding.approve(support, proposed);
+    assertThat(support).isWaitingAt("TimerEvent_InstalmentDue");
+
+    // the mobility goes on while the support pays its instalments
+    d.use();
+    d.complete(mee, "Task_Legalization", d.legalization(mee));
+    d.reportInSire(mee, "SIRE-LL-1");
+    d.register(mee);
+    int instalments = (Integer) d.variable(support, "instalmentCount");
+    assertThat(instalments).isEqualTo(5);
+    for (int i = 0; i < instalments; i++) {
+      funding.payNext(support);
+    }
+    funding.executeJob(support, "SendTask_NotifyClosed");
+    assertThat(support).isEnded().hasPassed("EndEvent_SupportClosed");
+    assertThat(mee).isNotEnded().hasNotPassed("Gateway_SupportJoin");
+    assertThat(grants.findById("ufps", key).orElseThrow().status()).isEqualTo(SupportGrant.Status.PAID);
+
+    d.use();
+    d.finishStay(mee);
+    d.departure(mee);
+    d.reportInSire(mee, "SIRE-SA-1");
+    d.complete(mee, "Task_VerifyClearance", Map.of("financialClearance", "true"));
+    d.complete(mee, "Task_IssueGradeCertificate", Map.of("gradeCertificateRef", "CERT-UFPS-2"));
+    d.executeJob(mee, "SendTask_SendGrades");
+    assertThat(mee).isEnded().hasPassed("Gateway_SupportJoin", "EndEvent_MobilityClosed");
+    assertThat(caseStatus(d, mee)).isEqualTo(MobilityCase.Status.COMPLETED);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(mee.getId())
+        .variableName("supportOutcome").singleResult().getValue()).isEqualTo("APPROVED_AND_PAID");
+    assertThat((Double) historyService.createHistoricVariableInstanceQuery().processInstanceId(mee.getId())
+        .variableName("supportApprovedAmount").singleResult().getValue())
+        .isEqualTo(grants.findById("ufps", key).orElseThrow().approvedAmount().doubleValue());
+  }
+
   @Test
   void aForeignStudentAtUfpsNeedsAPassportValidForAYear() {
     IncomingDriver d = driver("ufps");
@@ -276,9 +373,47 @@ class StudentIncomingMobilityProcessTest {
   void atUnalWithoutAnAgreementInForceTheApplicationIsRoutedToFreeMover() {
     IncomingDriver d = driver("unal");
     String expired = d.agreement(AgreementStatus.EXPIRED, today().minusYears(3), today().minusDays(1), null, false);
-    ProcessInstance mee = d.start(d.foreignApplication(expired));
-    assertThat(mee).isEnded().hasPassed("EndEvent_RoutedToFreeMover");
+    Map<String, Object> application = d.foreignApplication(expired);
+    // a free mover is approved for one UNAL academic period (003 Parte 3 §7): the second period of next year
+    LocalDate start = LocalDate.of(today().getYear() + 1, 8, 10);
+    application.put("startDate", formDate(start));
+    application.put("endDate", formDate(start.withMonth(12)));
+    application.put("targetPeriod", IncomingDriver.period(start));
+    // a home institution with no agreement of any kind in the registry (UN-FM-04 looks it up by name)
+    application.put("homeInstitution", "Universidad Autónoma de Guadalajara " + application.get("documentNumber"));
+    ProcessInstance mee = d.start(application);
+    assertThat(mee).isWaitingAt("CallActivity_FreeMover").hasNotPassed("BusinessRuleTask_Eligibility");
     assertThat(caseStatus(d, mee)).isEqualTo(MobilityCase.Status.ROUTED_TO_FREE_MOVER);
+
+    // the free-mover case: its own key and registry row, incoming lane, same student
+    ProcessInstance freeMover = runtimeService.createProcessInstanceQuery().superProcessInstanceId(mee.getId())
+        .singleResult();
+    assertThat(freeMover.getProcessDefinitionId()).startsWith(FREE_MOVER + ":");
+    assertThat(freeMover.getTenantId()).isEqualTo("unal");
+    assertThat(freeMover.getBusinessKey()).startsWith("MLI-").isNotEqualTo(mee.getBusinessKey());
+    assertThat(d.variable(freeMover, "direction")).isEqualTo("INCOMING");
+    assertThat(d.variable(freeMover, "sourceCaseKey")).isEqualTo(mee.getBusinessKey());
+    assertThat(d.variable(freeMover, "documentNumber")).isEqualTo(application.get("documentNumber"));
+    assertThat(d.variable(freeMover, "studentStatusCertified")).isEqualTo(true);
+    assertThat(d.variable(freeMover, "outsideAgreementCertified")).isEqualTo(true);
+    assertThat(d.variable(freeMover, "homeFaculty")).isEqualTo(application.get("homeProgramName"));
+    MobilityCase freeMoverCase = cases.findById("unal", freeMover.getBusinessKey()).orElseThrow();
+    assertThat(freeMoverCase.freeMover()).isTrue();
+    assertThat(freeMoverCase.direction()).isEqualTo(MobilityCase.Direction.INCOMING);
+    assertThat(freeMoverCase.personId()).isEqualTo(application.get("documentNumber"));
+    assertThat(freeMover).isWaitingAt("Task_ConsiderLearningAgreement");
+
+    // the curricular area director refuses it: the free-mover case ends, and with it the routed case
+    d.complete(freeMover, "Task_ConsiderLearningAgreement", Map.of("academicDecision", "REJECTED",
+        "academicNotes", "Sin cupos en el periodo"));
+    d.executeJob(freeMover, "SendTask_NotifyRejected");
+    assertThat(freeMover).isEnded().hasPassed("EndEvent_Rejected");
+    assertThat(mee).isEnded().hasPassed("CallActivity_FreeMover", "EndEvent_RoutedToFreeMover");
+    assertThat(caseStatus(d, mee)).isEqualTo(MobilityCase.Status.ROUTED_TO_FREE_MOVER);
+    assertThat(cases.findById("unal", freeMover.getBusinessKey()).orElseThrow().status())
+        .isEqualTo(MobilityCase.Status.REJECTED);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(mee.getId())
+        .variableName("freeMoverCaseKey").singleResult().getValue()).isEqualTo(freeMover.getBusinessKey());
   }
 
   static Stream<Arguments> eligibilityBoundaries() {
