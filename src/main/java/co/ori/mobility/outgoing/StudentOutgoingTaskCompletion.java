@@ -16,10 +16,13 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -27,11 +30,11 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener {@code camunda:delegateExpression="${studentOutgoingTaskCompletion}"} on the
  * {@code complete} event of every user task of {@code student-outgoing-mobility}: checks and
- * normalizes the task's outputs ({@code procedures.md} §2.c.2 O8–O24, §2.c.3 M1–M10, §2.h.3,
- * §2.h.4), including the cross-field rules a Camunda Form cannot express, and records the rule
- * gates of §3 that are decided at the task (CES-SO-11/13/24/31, UN-SO-01/04/12, UF-SO-10/12)
- * through {@code studentOutgoing.recordGate}. Radio values {@code "true"}/{@code "false"} become
- * Boolean, form dates {@code yyyy-MM-dd} become {@code Date} (start of day, America/Bogota),
+ * normalizes the task's outputs ({@code procedures.md} §2.c.2 O8–O24, with the host's answer of
+ * O16, §2.c.3 M1–M10, §2.h.3, §2.h.4), including the cross-field rules a Camunda Form cannot
+ * express, and records the rule gates of §3 that are decided at the task (CES-SO-11/13/24/31,
+ * UN-SO-01/04/12, UF-SO-10/12) through {@code studentOutgoing.recordGate}. Radio values
+ * {@code "true"}/{@code "false"} become Boolean, form dates {@code yyyy-MM-dd} become {@code Date} (start of day, America/Bogota),
  * document references are stripped Strings up to 1000 characters. A problem is thrown as an
  * {@link InvalidVariableException} naming the variable: the completion is rolled back and Tasklist
  * (or REST, HTTP 400) shows the message.
@@ -43,6 +46,10 @@ public class StudentOutgoingTaskCompletion implements TaskListener {
   public static final List<String> ACADEMIC_DECISIONS = List.of("APPROVED", "CHANGES_REQUIRED", "REJECTED");
   /** Values of {@code laDecision} (M4). */
   public static final List<String> LA_DECISIONS = List.of("APPROVED", "REJECTED");
+  /** Values of {@code hostDecision} (O16: task "Registrar la respuesta de la institución de destino" or message). */
+  public static final List<String> HOST_DECISIONS = List.of("ACCEPTED", "REJECTED", "STUDENT_CANCELLED");
+  /** The O16 tasks that record the host's answer (ORI; UNAL DRE or ORI), whose due date follows the T51 follow-up. */
+  public static final List<String> HOST_DECISION_TASKS = List.of("Task_RecordHostDecision", "Task_RecordHostDecisionUnal");
   /** Values of {@code postponeDecision} (O20 "Aplazar o cancelar"). */
   public static final List<String> POSTPONE_DECISIONS = List.of("POSTPONE", "CANCEL");
 
@@ -85,6 +92,7 @@ public class StudentOutgoingTaskCompletion implements TaskListener {
       case "Task_ReviewApplicationDocuments" -> reviewDocuments(task, "docsComplete");
       case "Task_SendFileToDre" -> ref(task, "dreFileRef");
       case "Task_NominateStudent", "Task_PresentStudent" -> presentation(task);
+      case "Task_RecordHostDecision", "Task_RecordHostDecisionUnal" -> recordHostDecision(task);
       case "Task_FollowUpHost" -> followUpHost(task);
       case "Task_RecordCancellation" -> {
         bool(task, "forceMajeure");
@@ -285,7 +293,49 @@ public class StudentOutgoingTaskCompletion implements TaskListener {
     task.setVariable("nominationDate", AgreementValues.toDate(day));
   }
 
-  /** O16 follow-up (T51): {@code followUpNotes}; {@code nextFollowUpDate} after today becomes {@code hostDecisionDeadline}. */
+  /**
+   * O16–O17 (002 art. 10.7; 003 Parte 1 §2.12, §2.14; 004 art. 9.1): the answer the office received
+   * by mail or letter, recorded in Tasklist instead of the messages {@code HostAccepted},
+   * {@code HostRejected}, {@code StudentCancels}. {@code hostDecision} one of
+   * {@link #HOST_DECISIONS}; {@code hostDecisionDate} (form {@code yyyy-MM-dd} or Date, becomes a
+   * Date) not after today nor before {@code nominationDate}; ACCEPTED needs {@code acceptanceLetter}
+   * (reference up to 1000 characters); REJECTED takes an optional {@code hostRejectionReason};
+   * STUDENT_CANCELLED needs {@code withdrawalReason} (the message's variable, shown to O16b);
+   * {@code hostDecisionNotes} optional (up to 4000 characters).
+   *
+   * @throws InvalidVariableException naming the missing or bad variable
+   */
+  private void recordHostDecision(DelegateTask task) {
+    String decision = requiredEnum("hostDecision", task.getVariable("hostDecision"), HOST_DECISIONS);
+    LocalDate day = requiredDate("hostDecisionDate", task.getVariable("hostDecisionDate"));
+    if (day.isAfter(today())) {
+      throw new InvalidVariableException("hostDecisionDate", "no puede ser posterior a hoy");
+    }
+    if (task.getVariable("nominationDate") instanceof Date presented
+        && day.isBefore(AgreementValues.toLocalDate(presented))) {
+      throw new InvalidVariableException("hostDecisionDate",
+          "no puede ser anterior a la presentación del estudiante (" + AgreementValues.toLocalDate(presented) + ")");
+    }
+    task.setVariable("hostDecisionDate", AgreementValues.toDate(day));
+    switch (decision) {
+      case "ACCEPTED" -> {
+        if (optionalText("acceptanceLetter", task.getVariable("acceptanceLetter"), REF) == null) {
+          throw new InvalidVariableException("acceptanceLetter",
+              "es obligatoria cuando la institución de destino acepta: registre el enlace o la referencia de la carta");
+        }
+        ref(task, "acceptanceLetter");
+      }
+      case "REJECTED" -> notes(task, "hostRejectionReason", false, null);
+      default -> notes(task, "withdrawalReason", true, "registre el motivo que dio el estudiante para cancelar");
+    }
+    notes(task, "hostDecisionNotes", false, null);
+  }
+
+  /**
+   * O16 follow-up (T51): {@code followUpNotes}; {@code nextFollowUpDate} after today becomes
+   * {@code hostDecisionDeadline} (the next follow-up timer) and the due date of the open task that
+   * records the host's answer.
+   */
   private void followUpHost(DelegateTask task) {
     notes(task, "followUpNotes", true, "registre el resultado del seguimiento");
     LocalDate next = requiredDate("nextFollowUpDate", task.getVariable("nextFollowUpDate"));
@@ -295,6 +345,15 @@ public class StudentOutgoingTaskCompletion implements TaskListener {
     Date date = AgreementValues.toDate(next);
     task.setVariable("nextFollowUpDate", date);
     task.setVariable("hostDecisionDeadline", date);
+    TaskService tasks = task.getProcessEngineServices().getTaskService();
+    Context.getCommandContext().runWithoutAuthorization(() -> {
+      for (Task open : tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
+          .taskDefinitionKeyIn(HOST_DECISION_TASKS.toArray(String[]::new)).list()) {
+        open.setDueDate(date);
+        tasks.saveTask(open);
+      }
+      return null;
+    });
   }
 
   /** O18 CESMAG (002 art. 9.5, 31.6): {@code supportGranted}, {@code supportAmount} (> 0 pesos when granted). */

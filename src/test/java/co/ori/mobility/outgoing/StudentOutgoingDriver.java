@@ -285,6 +285,23 @@ final class StudentOutgoingDriver extends ProcessTestDriver {
         "https://gd.example.edu.co/movilidad/postulacion.pdf", "nominationDate", today().toString()));
   }
 
+  /** O16: the open task that records the host's answer (UNAL: DRE or ORI; others: ORI). */
+  String hostDecisionTask() {
+    return "unal".equals(tenant) ? "Task_RecordHostDecisionUnal" : "Task_RecordHostDecision";
+  }
+
+  /** O16 in Tasklist: completes the task that records the host's answer with the form's values. */
+  void recordHostDecision(ProcessInstance instance, Map<String, Object> form) {
+    complete(instance, hostDecisionTask(), form);
+  }
+
+  /** The candidate groups of the case's open task with this key, sorted. */
+  List<String> candidateGroups(ProcessInstance instance, String taskKey) {
+    return taskService.getIdentityLinksForTask(task(instance, taskKey).getId()).stream()
+        .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+        .map(link -> link.getGroupId()).sorted().toList();
+  }
+
   void enrol(ProcessInstance instance) {
     complete(instance, "Task_EnrolForMobility", Map.of("tuitionReceipt", "Recibo 2027-000123"));
     complete(instance, "Task_RegisterEnrolment", Map.of("enrolled", "true"));

@@ -200,8 +200,16 @@ class StudentOutgoingMobilityProcessTest {
     cesmag.deliverApplicationDocuments(instance);
     assertThat(instance).isWaitingAt("Task_PresentStudent");
     cesmag.presentByOri(instance);
-    assertThat(instance).isWaitingAt("Gateway_AwaitHostDecision");
+    assertThat(instance).isWaitingAt("Task_RecordHostDecision");
+    assertThat(cesmag.candidateGroups(instance, "Task_RecordHostDecision")).containsExactly("ori-staff");
+    assertThat(cesmag.task(instance, "Task_RecordHostDecision").getDueDate())
+        .isEqualTo(cesmag.variable(instance, "hostDecisionDeadline"));
+    // the host's answer still arrives as a message too: it interrupts the task
     cesmag.message(instance, "HostAccepted", Map.of("acceptanceLetter", "https://gd.udg.mx/aceptacion.pdf"));
+    assertThat(instance).hasPassed("BoundaryEvent_HostAccepted").hasNotPassed("EndEvent_HostDecisionRecorded");
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_RecordHostDecision").count()).as("the message closes the task").isZero();
+    assertThat(cesmag.variable(instance, "hostDecision")).isEqualTo("ACCEPTED");
     assertThat(cesmag.caseStatus(instance)).isEqualTo(MobilityCase.Status.ACCEPTED);
     assertThat(cesmag.variable(instance, "mobilityStage")).isEqualTo("AFTER_ACCEPTANCE_BEFORE_START");
     cesmag.executeJob(instance, "SendTask_NotifyAcceptance");
@@ -264,15 +272,40 @@ class StudentOutgoingMobilityProcessTest {
     unal.complete(instance, "Task_NominateStudent", Map.of("presentationLetter", "Carta DRE-2026-19",
         "nominationDate", today().toString()));
     unal.executeJob(instance, "SendTask_CopyPresentationLetter");
-    // T51: no answer by the deadline → follow-up, then the host answers
-    unal.executeJob(instance, "TimerEvent_HostDecisionDeadline");
+    // O16-O17: at UNAL the answer reaches the DRE (or the ORI de Sede), who record it in Tasklist
+    assertThat(unal.candidateGroups(instance, "Task_RecordHostDecisionUnal")).containsExactly("dre", "ori-staff");
+    // T51: no answer by the deadline → follow-up, while the task stays open; each new deadline → new follow-up
+    assertThat(unal.job(instance, "BoundaryEvent_HostDecisionDeadlineUnal").getDuedate())
+        .isEqualTo(unal.variable(instance, "hostDecisionDeadline"));
+    unal.executeJob(instance, "BoundaryEvent_HostDecisionDeadlineUnal");
+    assertThat(unal.task(instance, "Task_RecordHostDecisionUnal")).isNotNull();
     assertInvalid(() -> unal.complete(instance, "Task_FollowUpHost", Map.of("followUpNotes", "Llamada",
         "nextFollowUpDate", today().toString())), "nextFollowUpDate");
     unal.complete(instance, "Task_FollowUpHost", Map.of("followUpNotes", "Correo a la oficina internacional",
         "nextFollowUpDate", today().plusDays(10).toString()));
     assertThat(unal.variable(instance, "hostDecisionDeadline")).isEqualTo(dayStart(today().plusDays(10)));
-    unal.message(instance, "HostAccepted", Map.of("acceptanceLetter", "https://uchile.cl/aceptacion.pdf"));
+    assertThat(unal.task(instance, "Task_RecordHostDecisionUnal").getDueDate()).isEqualTo(dayStart(today().plusDays(10)));
+    assertThat(unal.job(instance, "TimerEvent_HostDecisionDeadline").getDuedate()).isEqualTo(dayStart(today().plusDays(10)));
+    unal.executeJob(instance, "TimerEvent_HostDecisionDeadline");
+    unal.complete(instance, "Task_FollowUpHost", Map.of("followUpNotes", "Segunda llamada",
+        "nextFollowUpDate", today().plusDays(20).toString()));
+    // the DRE records the acceptance: the letter is required, the date not in the future
+    assertInvalid(() -> unal.recordHostDecision(instance, Map.of("hostDecision", "ACCEPTED",
+        "hostDecisionDate", today().toString())), "acceptanceLetter");
+    assertInvalid(() -> unal.recordHostDecision(instance, Map.of("hostDecision", "ACCEPTED",
+        "acceptanceLetter", "https://uchile.cl/aceptacion.pdf", "hostDecisionDate", today().plusDays(1).toString())),
+        "hostDecisionDate");
+    unal.recordHostDecision(instance, Map.of("hostDecision", "ACCEPTED", "acceptanceLetter",
+        " https://uchile.cl/aceptacion.pdf ", "hostDecisionDate", today().toString(), "hostDecisionNotes", "Llegó a la DRE"));
+    assertThat(instance).hasPassed("EndEvent_HostDecisionRecorded", "ServiceTask_RecordAcceptance")
+        .hasNotPassed("BoundaryEvent_HostAccepted");
+    assertThat(runtimeService.createExecutionQuery().processInstanceId(instance.getId())
+        .activityId("TimerEvent_HostDecisionDeadline").count()).as("the follow-up loop ends with the answer").isZero();
+    assertThat(unal.variable(instance, "acceptanceLetter")).isEqualTo("https://uchile.cl/aceptacion.pdf");
+    assertThat(unal.variable(instance, "hostDecisionDate")).isEqualTo(dayStart(today()));
+    assertThat(unal.caseStatus(instance)).isEqualTo(MobilityCase.Status.ACCEPTED);
     unal.executeJob(instance, "SendTask_NotifyAcceptance");
+    assertThat((String) unal.lastMail(key).get("body")).contains("https://uchile.cl/aceptacion.pdf");
     unal.enrol(instance);
     unal.deliverPreDeparture(instance);
 
@@ -639,7 +672,8 @@ class StudentOutgoingMobilityProcessTest {
     ProcessInstance instance = cesmagAwaitingHost();
     cesmag.message(instance, "HostRejected", Map.of());
     cesmag.executeJob(instance, "SendTask_NotifyNotAdmitted");
-    assertThat(instance).isEnded().hasPassed("EndEvent_NotAdmitted").hasNotPassed("ServiceTask_RecordAcceptance");
+    assertThat(instance).isEnded().hasPassed("BoundaryEvent_HostRejected", "EndEvent_NotAdmitted")
+        .hasNotPassed("ServiceTask_RecordAcceptance", "EndEvent_HostDecisionRecorded");
     assertThat(cesmag.caseStatus(instance)).isEqualTo(MobilityCase.Status.REJECTED);
   }
 
@@ -653,6 +687,69 @@ class StudentOutgoingMobilityProcessTest {
     assertThat(instance).isEnded().hasPassed("EndEvent_CancelledBeforeAcceptance");
     assertThat(cesmag.caseStatus(instance)).isEqualTo(MobilityCase.Status.CANCELLED);
     assertThat(cesmag.lastMail(instance.getBusinessKey()).get("template")).isEqualTo("student-outgoing-cancelled");
+  }
+
+  @Test
+  void theOfficeRecordsARejectionInTasklist() {
+    ProcessInstance instance = cesmagAwaitingHost();
+    assertInvalid(() -> cesmag.recordHostDecision(instance, Map.of("hostDecision", "ADMITTED",
+        "hostDecisionDate", today().toString())), "hostDecision");
+    assertInvalid(() -> cesmag.recordHostDecision(instance, Map.of("hostDecision", "REJECTED")), "hostDecisionDate");
+    cesmag.recordHostDecision(instance, Map.of("hostDecision", "REJECTED", "hostDecisionDate", today().toString(),
+        "hostRejectionReason", "Cupos agotados para el periodo"));
+    assertThat(cesmag.variable(instance, "hostRejectionReason")).isEqualTo("Cupos agotados para el periodo");
+    cesmag.executeJob(instance, "SendTask_NotifyNotAdmitted");
+    assertThat(instance).isEnded().hasPassed("Task_RecordHostDecision", "EndEvent_NotAdmitted")
+        .hasNotPassed("BoundaryEvent_HostRejected", "ServiceTask_RecordAcceptance");
+    assertThat(cesmag.caseStatus(instance)).isEqualTo(MobilityCase.Status.REJECTED);
+    assertThat(cesmag.lastMail(instance.getBusinessKey()).get("template")).isEqualTo("student-outgoing-not-admitted");
+  }
+
+  @Test
+  void theOfficeRecordsAStudentsCancellationInTasklistAfterAFollowUp() {
+    ProcessInstance instance = ufps.start(ufps.ufpsSemester());
+    ufps.prepareLearningAgreement(instance);
+    ufps.endorse(instance);
+    ufps.deliverApplicationDocuments(instance);
+    ufps.presentByOri(instance);
+    assertThat(ufps.candidateGroups(instance, "Task_RecordHostDecision")).containsExactly("ori-staff");
+    ufps.executeJob(instance, "BoundaryEvent_HostDecisionDeadline");
+    assertThat(instance).isWaitingAt("Task_RecordHostDecision", "Task_FollowUpHost");
+    // the cancellation needs the student's reason
+    assertInvalid(() -> ufps.recordHostDecision(instance, Map.of("hostDecision", "STUDENT_CANCELLED",
+        "hostDecisionDate", today().toString())), "withdrawalReason");
+    ufps.recordHostDecision(instance, Map.of("hostDecision", "STUDENT_CANCELLED", "hostDecisionDate",
+        today().toString(), "withdrawalReason", "Recibió una beca en otra universidad"));
+    assertThat(instance).hasPassed("EndEvent_HostDecisionRecorded").isWaitingAt("Task_RecordCancellation");
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_FollowUpHost")
+        .count()).as("the open follow-up closes with the answer").isZero();
+    assertThat(ufps.variable(instance, "withdrawalReason")).isEqualTo("Recibió una beca en otra universidad");
+    ufps.complete(instance, "Task_RecordCancellation", Map.of("forceMajeure", "false",
+        "withdrawalNotes", "Cancelación voluntaria"));
+    ufps.executeJob(instance, "SendTask_NotifyCancelled");
+    assertThat(instance).isEnded().hasPassed("EndEvent_CancelledBeforeAcceptance")
+        .hasNotPassed("BoundaryEvent_StudentCancels");
+    assertThat(ufps.caseStatus(instance)).isEqualTo(MobilityCase.Status.CANCELLED);
+  }
+
+  @Test
+  void theOfficeRecordsAnAcceptanceInTasklistButNotWithoutTheLetter() {
+    ProcessInstance instance = cesmagAwaitingHost();
+    assertInvalid(() -> cesmag.recordHostDecision(instance, Map.of("hostDecision", "ACCEPTED",
+        "acceptanceLetter", "  ", "hostDecisionDate", today().toString())), "acceptanceLetter");
+    assertInvalid(() -> cesmag.recordHostDecision(instance, Map.of("hostDecision", "ACCEPTED",
+        "acceptanceLetter", "Carta UdG 2027-14", "hostDecisionDate", today().minusDays(1).toString())),
+        "hostDecisionDate");
+    assertThat(instance).isWaitingAt("Task_RecordHostDecision");
+    cesmag.recordHostDecision(instance, Map.of("hostDecision", "ACCEPTED", "acceptanceLetter", "Carta UdG 2027-14",
+        "hostDecisionDate", today().toString()));
+    assertThat(instance).hasPassed("Gateway_AcceptanceMerge", "ServiceTask_RecordAcceptance");
+    assertThat(cesmag.variable(instance, "hostAdmitted")).isEqualTo(true);
+    assertThat(cesmag.caseStatus(instance)).isEqualTo(MobilityCase.Status.ACCEPTED);
+    cesmag.executeJob(instance, "SendTask_NotifyAcceptance");
+    assertThat((String) cesmag.lastMail(instance.getBusinessKey()).get("body")).contains("Carta UdG 2027-14");
+    assertThat(instance).isWaitingAt("Task_EnrolForMobility");
+    runtimeService.deleteProcessInstance(instance.getId(), "fin de la prueba");
   }
 
   private ProcessInstance accepted(StudentOutgoingDriver d, Map<String, Object> request) {
