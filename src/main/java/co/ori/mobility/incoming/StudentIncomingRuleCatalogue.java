@@ -1,5 +1,6 @@
 package co.ori.mobility.incoming;
 
+import co.ori.mobility.FailedRulesText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,14 +103,7 @@ public final class StudentIncomingRuleCatalogue {
 
   /** {@link #describe} of each rule, one per line, each starting with "- ". */
   public static String describeAll(List<String> ruleIds, Function<String, Object> facts) {
-    StringBuilder text = new StringBuilder();
-    for (String id : ruleIds) {
-      if (!text.isEmpty()) {
-        text.append('\n');
-      }
-      text.append("- ").append(describe(id, facts));
-    }
-    return text.toString();
+    return FailedRulesText.lines(ruleIds, id -> describe(id, facts));
   }
 
   private static String reason(Rule rule, Function<String, Object> facts) {

@@ -1,5 +1,6 @@
 package co.ori.mobility.outgoing;
 
+import co.ori.mobility.FailedRulesText;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,14 +134,7 @@ public final class StudentOutgoingRuleCatalogue {
 
   /** {@link #describe} of each rule, one per line starting with "- ". */
   public static String describeAll(List<String> ruleIds, Function<String, Object> facts) {
-    StringBuilder text = new StringBuilder();
-    for (String id : ruleIds) {
-      if (!text.isEmpty()) {
-        text.append('\n');
-      }
-      text.append("- ").append(describe(id, facts));
-    }
-    return text.toString();
+    return FailedRulesText.lines(ruleIds, id -> describe(id, facts));
   }
 
   /** The case's values that explain the failure, e.g. "(promedio acumulado: 3,99)". */
