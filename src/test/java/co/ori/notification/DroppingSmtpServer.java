@@ -76,5 +76,11 @@ final class DroppingSmtpServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     server.close();
+    try {
+      thread.join(5_000); // the port is free for the next server once the accept loop has ended
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping the dropping SMTP server", e);
+    }
   }
 }

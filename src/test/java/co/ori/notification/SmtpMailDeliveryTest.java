@@ -496,8 +496,10 @@ class SmtpMailDeliveryTest {
   }
 
   private static GreenMail startGreenMail() {
-    GreenMail server = new GreenMail(
-        new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    ServerSetup setup = new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    // a loaded 2-core CI machine may need more than GreenMail's default 2 s to bind again
+    setup.setServerStartupTimeout(30_000);
+    GreenMail server = new GreenMail(setup);
     server.start();
     return server;
   }

@@ -123,7 +123,9 @@ class DurabilityIT {
     File jar = new File(System.getProperty("ori.build.dir", "target"), "ori-workflow.jar");
     assertThat(jar).as("run mvn package first").exists();
     schema = createFreshSchema();
-    greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    ServerSetup setup = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    setup.setServerStartupTimeout(30_000);
+    greenMail = new GreenMail(setup);
     greenMail.start();
     int port = freePort();
 
