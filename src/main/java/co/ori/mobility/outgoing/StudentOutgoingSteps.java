@@ -53,7 +53,7 @@ public class StudentOutgoingSteps {
    * O17 (002 art. 10.7, CES-SO-10; 004 art. 8 par. 2 and 9.1, UF-SO-11; 003 Parte 1 §2.14): the
    * host admitted the student (message {@code HostAccepted}, or no host admission for the category,
    * or the UFPS application came with the acceptance letter). Sets {@code hostAdmitted = true},
-   * {@code mobilityStage = AFTER_ACCEPTANCE_BEFORE_START}, records the admission gates of the
+   * {@code mobilityStage = AFTER_ACCEPTANCE_BEFORE_START}, {@code acceptanceLetterPresent}, records the admission gates of the
    * tenant in {@code failedRules} and moves the case to {@code ACCEPTED}.
    */
   public void recordAcceptance(DelegateExecution execution) {
@@ -62,6 +62,9 @@ public class StudentOutgoingSteps {
     if (execution.getVariable("acceptanceLetter") == null) {
       execution.setVariable("acceptanceLetter", "");
     }
+    // the intake fact (start variables) is out of date once the host's letter is recorded
+    execution.setVariable("acceptanceLetterPresent",
+        execution.getVariable("acceptanceLetter") instanceof String letter && !letter.isBlank());
     String institution = String.valueOf(execution.getVariable("institution"));
     if ("CESMAG".equals(institution) && "INTERCAMBIO".equals(execution.getVariable("category"))) {
       studentOutgoing.recordGate(execution, "CES-SO-10", true);
