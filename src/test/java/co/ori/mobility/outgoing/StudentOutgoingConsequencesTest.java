@@ -328,18 +328,29 @@ class StudentOutgoingConsequencesTest extends StudentOutgoingFixtures {
         .doesNotContain("CES-PRE-POS", "CES-PRE-LANGUAGE");
     exchange.put("physicalTravel", false);
     assertThat(codes("cesmag", "PRE", exchange)).doesNotContain("CES-PRE-MEDICAL", "CES-PRE-INSURANCE");
+    // APP = what the student delivers in O14; the aval and the signed homologation project come from O9,
+    // the host's admission from O16-O17 (§4.2 n.º 2, 5, 6)
+    assertThat(codes("cesmag", "APP", exchange))
+        .containsExactly("CES-APP-INTENT", "CES-APP-CONDUCT-REFS", "CES-APP-FORMS");
 
     Map<String, Object> unal = admitted(unal());
-    assertThat(codes("unal", "APP", unal)).contains("UN-APP-PASSPORT", "UN-APP-FINANCIAL").doesNotContain("UN-APP-TUTOR-AUTH");
+    // §4.7 n.º 1 (propuesta académica) is O8's learningAgreement, n.º 10 (tutor's authorization) the tutor's task
+    assertThat(codes("unal", "APP", unal)).containsExactly("UN-APP-MOTIVATION", "UN-APP-PASSPORT", "UN-APP-FINANCIAL",
+        "UN-APP-HOST-DOCS", "UN-APP-RESPONSIBILITY");
+    Map<String, Object> unalPostgrad = admitted(unal());
+    unalPostgrad.put("isPostgrad", true);
+    assertThat(codes("unal", "APP", unalPostgrad)).doesNotContain("UN-APP-TUTOR-AUTH", "UN-APP-LEARNING-AGREEMENT");
     assertThat(codes("unal", "ARR", unal)).containsExactly("UN-ARR-CONFIRMATION", "UN-ARR-INSURANCE");
 
     Map<String, Object> ufps = admitted(ufpsSemester());
     ufps.put("hostRequiresLanguageCert", true);
     ufps.put("hostSpanishSpeaking", false);
     List<String> app = codes("ufps", "APP", ufps);
-    assertThat(app).contains("UF-APP-ACCEPTANCE", "UF-APP-HEALTH").containsOnlyOnce("UF-APP-LANGUAGE");
+    assertThat(app).contains("UF-APP-ACCEPTANCE", "UF-APP-HEALTH").containsOnlyOnce("UF-APP-LANGUAGE")
+        // §4.9 n.º 4 is O9's output, n.º 9-10 are O8's workPlan and socializationPlan
+        .doesNotContain("UF-APP-COMMITTEE", "UF-APP-WORK-PLAN", "UF-APP-SOCIALIZATION");
     Map<String, Object> shortOne = admitted(ufpsShort());
-    assertThat(codes("ufps", "APP", shortOne)).containsExactly("UF-APP-FORM", "UF-APP-COMMITTEE", "UF-APP-RECOMMENDATIONS");
+    assertThat(codes("ufps", "APP", shortOne)).containsExactly("UF-APP-FORM", "UF-APP-RECOMMENDATIONS");
     assertThat(codes("ufps", "END", shortOne)).containsExactly("UF-END-REPORT");
   }
 

@@ -196,8 +196,16 @@ class StudentOutgoingMobilityProcessTest {
     cesmag.endorse(instance);
     assertThat(instance).hasPassed("Gateway_AcademicActMerge", "Gateway_ShortMobilityMerge")
         .hasNotPassed("Task_IssueAcademicAct", "SendTask_ReportShortMobility");
-    assertThat(cesmag.variable(instance, "requiredDocumentsText")).asString().isNotBlank();
-    cesmag.deliverApplicationDocuments(instance);
+    // O14 asks only what the student delivers: the director's aval and the signed homologation project come
+    // from O9, the host's admission from O16-O17 (§4.2 n.º 2, 5, 6)
+    assertThat(cesmag.variable(instance, "requiredDocumentsText")).asString()
+        .contains("Carta de intención", "Referencias de buena conducta", "Formularios de solicitud de intercambio")
+        .doesNotContain("Aval del director", "Proyecto de homologación", "Admisión de la institución de destino");
+    cesmag.complete(instance, "Task_SubmitApplicationDocuments",
+        Map.of("applicationDocuments", "Carta de intención: https://gd.example.edu.co/intencion.pdf"));
+    assertThat(cesmag.task(instance, "Task_ReviewApplicationDocuments").getDueDate())
+        .as("T27/T39: the review fits before the documents deadline").isEqualTo(cesmag.variable(instance, "docsDeadline"));
+    cesmag.complete(instance, "Task_ReviewApplicationDocuments", Map.of("docsComplete", "true"));
     assertThat(instance).isWaitingAt("Task_PresentStudent");
     cesmag.presentByOri(instance);
     assertThat(instance).isWaitingAt("Task_RecordHostDecision");
