@@ -141,7 +141,8 @@ class TasklistBrowserTest {
     clickComplete();
     WebElement fieldError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-error")));
     browser.screenshot("04-decision-obligatoria-vacia");
-    assertThat(fieldError.getText()).isNotBlank();
+    // form-js writes "Field is required."; our Tasklist config.js shows it in Spanish
+    wait.until(d -> fieldError.getText().contains("Este campo es obligatorio."));
     assertOpen(review.getId());
     dismissNotifications();
 
@@ -193,7 +194,8 @@ class TasklistBrowserTest {
     WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(NOTIFICATION));
     wait.until(d -> error.getText().contains("reviewNotes"));
     browser.screenshot("08-rechazo-sin-observaciones");
-    assertThat(error.getText()).contains("es obligatorio cuando la solicitud no se aprueba");
+    assertThat(error.getText()).contains("es obligatorio cuando la solicitud no se aprueba")
+        .as("the engine's English wrapper is not shown").doesNotContain("ENGINE-").doesNotContain("Cannot submit");
     assertOpen(review.getId());
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
         .variableName("requestApproved").count()).as("nothing of the refused completion is saved").isZero();

@@ -39,6 +39,72 @@ const oriLocale = (() => {
   }
 })();
 
+// Camunda Forms (form-js 1.13, bundled in Tasklist 7.24) write their validation messages in
+// English and have no translation hook, and a refused completion shows the engine's wrapper
+// ("ENGINE-03051 There was an exception while invoking the TaskListener…") around our Spanish
+// message. While Spanish is chosen, this observer rewrites those texts as they appear.
+const ORI_FORM_MESSAGES = [
+  [/^Field is required\.?$/, () => 'Este campo es obligatorio.'],
+  [/^Field must have minimum value of (.+)\.$/, (m) => `El valor mínimo es ${m[1]}.`],
+  [/^Field must have maximum value of (.+)\.$/, (m) => `El valor máximo es ${m[1]}.`],
+  [/^Field must have minimum length of (.+)\.$/, (m) => `Debe tener al menos ${m[1]} caracteres.`],
+  [/^Field must have maximum length of (.+)\.$/, (m) => `Debe tener como máximo ${m[1]} caracteres.`],
+  [/^Field must match pattern (.+)\.$/, (m) => `El valor no tiene el formato esperado (${m[1]}).`],
+  [/^Field must be a valid email\.?$/i, () => 'Debe ser un correo electrónico válido.'],
+  [/^Field must be a valid +(international )?phone number\.?$/i, () => 'Debe ser un número de teléfono válido.'],
+  [/^Select$/, () => 'Seleccione'],
+  [/^Search$/, () => 'Buscar'],
+  [/^Add new$/, () => 'Agregar']
+];
+function oriSpanish(text) {
+  const trimmed = text.trim();
+  for (const [pattern, spanish] of ORI_FORM_MESSAGES) {
+    const match = trimmed.match(pattern);
+    if (match) {
+      return spanish(match);
+    }
+  }
+  if (text.includes("Variable '") && /ENGINE-|Cannot (submit task form|instantiate process definition)/.test(text)) {
+    return text.replace(/ENGINE-\d+[\s\S]*?(?=Variable ')/, '')
+      .replace(/Cannot (submit task form|instantiate process definition) \S+: /, '')
+      .replace(/'\s*$/, '');
+  }
+  return null;
+}
+function oriTranslateTree(node) {
+  if (node.nodeType === Node.TEXT_NODE) {
+    const spanish = oriSpanish(node.data);
+    if (spanish !== null && spanish !== node.data) {
+      node.data = spanish;
+    }
+    return;
+  }
+  if (node.nodeType !== Node.ELEMENT_NODE) {
+    return;
+  }
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    oriTranslateTree(text);
+  }
+}
+if (oriLocale === 'es' && typeof MutationObserver !== 'undefined') {
+  const startTranslating = () => {
+    oriTranslateTree(document.body);
+    new MutationObserver((mutations) => mutations.forEach((mutation) => {
+      if (mutation.type === 'characterData') {
+        oriTranslateTree(mutation.target);
+      } else {
+        mutation.addedNodes.forEach(oriTranslateTree);
+      }
+    })).observe(document.body, {childList: true, subtree: true, characterData: true});
+  };
+  if (document.body) {
+    startTranslating();
+  } else {
+    document.addEventListener('DOMContentLoaded', startTranslating);
+  }
+}
+
 export default {
   locales: {
     availableLocales: [oriLocale],
