@@ -47,24 +47,16 @@ final class CaseThroughput {
     for (String key : chosen.split(",")) {
       switch (key.strip()) {
         case AgreementCases.KEY -> drivers.add(new AgreementCaseDriver());
-        case OUTGOING -> drivers.add(outgoingDriver());
+        case OUTGOING -> drivers.add(new OutgoingCaseDriver());
         default -> throw new IllegalArgumentException("no case driver for " + key);
       }
     }
     return drivers;
   }
 
-  private static CaseDriver outgoingDriver() {
-    try {
-      return (CaseDriver) Class.forName("co.ori.bench.OutgoingCaseDriver").getDeclaredConstructor().newInstance();
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("the outgoing-mobility case driver is not written yet (README Benchmark)", e);
-    }
-  }
-
   void run(BenchDatabase db) throws Exception {
     db.reset();
-    try (InProcessApp app = InProcessApp.start(db, tuning)) {
+    try (InProcessApp app = InProcessApp.start(db, tuning, settings.ports()[0])) {
       CaseRunner runner = new CaseRunner(app.engine(), settings.users());
       for (CaseDriver real : realDrivers()) {
         ModelShape shape = ModelShape.of(real.processKey());

@@ -66,7 +66,7 @@ final class TasklistQuery {
 
   void run(BenchDatabase db) throws Exception {
     db.reset();
-    try (InProcessApp app = InProcessApp.start(db, tuning)) {
+    try (InProcessApp app = InProcessApp.start(db, tuning, settings.ports()[0])) {
       ProcessEngine engine = app.engine();
       Map<String, ProcessInstance> openTemplates = new HashMap<>();
       for (String tenant : AgreementCases.TENANTS) {
@@ -164,7 +164,7 @@ final class TasklistQuery {
         Template t = byTenant.get(tenant);
         String pid = UUID.randomUUID().toString();
         String taskId = UUID.randomUUID().toString();
-        String actInst = groupTask[1] + ":" + UUID.randomUUID();
+        String actInst = UUID.randomUUID().toString();
         Timestamp created = new Timestamp(now - (long) (random.nextDouble() * Duration.ofDays(180).toMillis()));
         Timestamp due = random.nextDouble() < 0.15 ? null
             : new Timestamp(now + (long) ((random.nextDouble() * 55 - 10) * Duration.ofDays(1).toMillis()));
@@ -210,7 +210,7 @@ final class TasklistQuery {
         for (Map<String, Object> act : t.activities) {
           boolean isTask = act.get("TASK_ID_") != null;
           Map<String, Object> a = new HashMap<>();
-          a.put("ID_", isTask ? actInst : act.get("ACT_ID_") + ":" + UUID.randomUUID());
+          a.put("ID_", isTask ? actInst : UUID.randomUUID().toString());
           a.put("PROC_INST_ID_", pid);
           a.put("ROOT_PROC_INST_ID_", pid);
           a.put("EXECUTION_ID_", pid);
@@ -268,7 +268,7 @@ final class TasklistQuery {
             break;
           }
           Map<String, Object> a = new HashMap<>();
-          a.put("ID_", act.get("ACT_ID_") + ":" + UUID.randomUUID());
+          a.put("ID_", UUID.randomUUID().toString());
           a.put("PROC_INST_ID_", pid);
           a.put("ROOT_PROC_INST_ID_", pid);
           a.put("EXECUTION_ID_", pid);

@@ -77,7 +77,7 @@ final class TimerStorm {
     String label = nodes == 2 ? "2 nodes" : "1 node";
     db.reset();
     List<AppNode> started = new ArrayList<>();
-    try (InProcessApp app = InProcessApp.start(db, tuning)) {
+    try (InProcessApp app = InProcessApp.start(db, tuning, settings.ports()[0])) {
       long t0 = System.nanoTime();
       seed(app, n);
       double seedSeconds = (System.nanoTime() - t0) / 1e9;
@@ -132,10 +132,10 @@ final class TimerStorm {
             + running + " executions left");
       }
       List<Map<String, Object>> share = jdbc.queryForList("SELECT HOSTNAME_ AS node, COUNT(*) AS jobs "
-          + "FROM ACT_HI_JOB_LOG WHERE JOB_DEF_ACTIVITY_ID_ = ? AND JOB_STATE_ = 3 GROUP BY HOSTNAME_ ORDER BY HOSTNAME_",
+          + "FROM ACT_HI_JOB_LOG WHERE ACT_ID_ = ? AND JOB_STATE_ = 2 GROUP BY HOSTNAME_ ORDER BY HOSTNAME_",
           TIMER);
-      long failures = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_DEF_ACTIVITY_ID_ = ? "
-          + "AND JOB_STATE_ = 2", Long.class, TIMER);
+      long failures = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE ACT_ID_ = ? "
+          + "AND JOB_STATE_ = 1", Long.class, TIMER);
       String shares = share.stream().map(r -> r.get("node") + "=" + r.get("jobs")).toList().toString();
       System.out.printf("  [%s] %s: %d expiry jobs done in %.1f s (%.0f jobs/s); jobs per node %s; %d failed attempts%n",
           db.label(), label, n, seconds, n / seconds, shares, failures);
