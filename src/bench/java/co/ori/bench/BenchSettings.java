@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  * Maven profile {@code benchmark} forwards them) and, for PostgreSQL, from the environment.
  *
  * <p>Defaults are the sizes of issue 9: 10,000 due agreement expiries, 100,000 open tasks and
- * 1,000,000 historic activity rows. {@code -Dbench.size=quick} divides every default by ten
- * (and the case count by four) for a run of a couple of minutes.
+ * 1,000,000 historic activity rows; N = 100 cases. {@code -Dbench.size=quick} divides the sizes by
+ * ten (N = 30) for a run of a few minutes.
  *
  * @param cases N, cases of each process driven in part 1 (per database)
  * @param warmupCases cases of each process run (not measured) before part 1 measures
@@ -47,8 +47,8 @@ record BenchSettings(int cases, int warmupCases, int users, int timers, int seed
     int[] ports = Arrays.stream(prop("bench.ports", "8106,8108,8109").split(","))
         .map(String::strip).mapToInt(Integer::parseInt).toArray();
     return new BenchSettings(
-        intProp("bench.cases", quick ? 50 : 200),
-        intProp("bench.warmup", quick ? 5 : 20),
+        intProp("bench.cases", quick ? 30 : 100),
+        intProp("bench.warmup", quick ? 5 : 10),
         intProp("bench.users", 4),
         intProp("bench.timers", 10_000 / div),
         intProp("bench.seedThreads", 3),

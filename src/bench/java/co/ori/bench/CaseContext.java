@@ -90,10 +90,37 @@ final class CaseContext {
         .eventType("message").eventName(message).count() > 0;
   }
 
+  /**
+   * Runs one engine call and records its duration. A call that lost a database lock conflict
+   * (optimistic locking, lock wait timeout) was rolled back by the engine: like a user pressing
+   * the button again, it is repeated (at most 5 times), the conflict is counted and the recorded
+   * duration includes the failed attempts.
+   */
   <T> T timed(String kind, String step, Supplier<T> action) {
     long t0 = System.nanoTime();
-    T result = action.get();
-    recorder.record(kind, step, System.nanoTime() - t0);
-    return result;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        T result = action.get();
+        recorder.record(kind, step, System.nanoTime() - t0);
+        return result;
+      } catch (RuntimeException e) {
+        if (attempt >= 5 || !isLockConflict(e)) {
+          throw e;
+        }
+        recorder.conflict(kind + " " + step);
+      }
+    }
+  }
+
+  private static boolean isLockConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String name = t.getClass().getSimpleName();
+      String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      if (name.contains("OptimisticLocking") || name.contains("Timeout") || message.contains("lock")
+          || message.contains("deadlock")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -29,6 +29,15 @@ final class CaseRunner {
     final Map<String, Stats> byKind = new ConcurrentHashMap<>();
     final Map<String, Stats> byStep = new ConcurrentHashMap<>();
     final Stats perCase = new Stats();
+    final Map<String, java.util.concurrent.atomic.AtomicInteger> conflicts = new ConcurrentHashMap<>();
+
+    void conflict(String step) {
+      conflicts.computeIfAbsent(step, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+    }
+
+    int conflictCount() {
+      return conflicts.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum();
+    }
 
     void record(String kind, String step, long nanos) {
       byKind.computeIfAbsent(kind, k -> new Stats()).add(nanos);
@@ -91,7 +100,9 @@ final class CaseRunner {
         f.get();
       }
     } finally {
-      pool.shutdownNow();
+      // no shutdownNow(): interrupting a thread inside H2 closes the database file
+      pool.shutdown();
+      pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
     }
     return new Run(cases, (System.nanoTime() - t0) / 1e9, recorder);
   }

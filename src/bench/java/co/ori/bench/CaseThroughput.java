@@ -107,6 +107,11 @@ final class CaseThroughput {
     table.put(PART, "overhead ratio per engine step", "x", d, realStep / noOpStep);
     table.put(PART, p + ": engine steps per case", "steps", d, realRun.stepsPerCase());
     table.put(PART, "no-op shape: engine steps per case", "steps", d, noOpRun.stepsPerCase());
+    table.put(PART, p + ": lock conflicts retried (steps)", "steps", d,
+        realRun.recorder().conflictCount() + (realRun.recorder().conflicts.isEmpty() ? ""
+            : " " + realRun.recorder().conflicts));
+    table.note(PART, p + ": lock conflicts retried (steps)", "steps",
+        "engine calls rolled back by a lock conflict and repeated, by step");
     table.put(PART, p + ": case duration p50 / p95", "ms", d,
         ResultTable.format(realRun.recorder().perCase.percentileMillis(50)) + " / "
             + ResultTable.format(realRun.recorder().perCase.percentileMillis(95)));

@@ -10,6 +10,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
@@ -47,7 +48,9 @@ record ModelShape(String processKey, int userTasks, int gateways, int serviceTas
           + count(model, BusinessRuleTask.class) + count(model, ScriptTask.class) + count(model, CallActivity.class);
       int async = 0;
       for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-        async += (node.isCamundaAsyncBefore() ? 1 : 0) + (node.isCamundaAsyncAfter() ? 1 : 0);
+        if (!(node instanceof EventBasedGateway)) {  // the model API refuses async flags on them
+          async += (node.isCamundaAsyncBefore() ? 1 : 0) + (node.isCamundaAsyncAfter() ? 1 : 0);
+        }
       }
       return new ModelShape(processKey, count(model, UserTask.class), count(model, Gateway.class), services, async,
           count(model, TimerEventDefinition.class), count(model, MessageEventDefinition.class));

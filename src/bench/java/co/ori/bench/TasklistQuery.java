@@ -123,7 +123,8 @@ final class TasklistQuery {
       Future<Long> endedRows = pool.submit(() -> seedEndedCases(db, ended, open, openRowsPerCase));
       return new long[] {openRows.get(), endedRows.get()};
     } finally {
-      pool.shutdownNow();
+      pool.shutdown();  // no shutdownNow(): interrupting a thread inside H2 closes the database file
+      pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
     }
   }
 

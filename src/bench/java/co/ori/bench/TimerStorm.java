@@ -206,7 +206,8 @@ final class TimerStorm {
         f.get();
       }
     } finally {
-      pool.shutdownNow();
+      pool.shutdown();  // no shutdownNow(): interrupting a thread inside H2 closes the database file
+      pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
     }
   }
 
