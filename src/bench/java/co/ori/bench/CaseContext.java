@@ -91,10 +91,10 @@ final class CaseContext {
   }
 
   /**
-   * Runs one engine call and records its duration. A call that lost a database lock conflict
-   * (optimistic locking, lock wait timeout) was rolled back by the engine: like a user pressing
-   * the button again, it is repeated (at most 5 times), the conflict is counted and the recorded
-   * duration includes the failed attempts.
+   * Runs one engine call and records its duration. A call that lost a database conflict with a
+   * concurrent one (optimistic locking, lock wait timeout, concurrent first insert of a counter row)
+   * was rolled back by the engine: like a user pressing the button again, it is repeated (at most
+   * 5 times), the conflict is counted and the recorded duration includes the failed attempts.
    */
   <T> T timed(String kind, String step, Supplier<T> action) {
     long t0 = System.nanoTime();
@@ -116,8 +116,8 @@ final class CaseContext {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String name = t.getClass().getSimpleName();
       String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-      if (name.contains("OptimisticLocking") || name.contains("Timeout") || message.contains("lock")
-          || message.contains("deadlock")) {
+      if (name.contains("OptimisticLocking") || name.contains("Timeout") || name.contains("DuplicateKey")
+          || message.contains("lock") || message.contains("concurrent update")) {
         return true;
       }
     }

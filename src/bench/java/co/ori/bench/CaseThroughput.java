@@ -67,15 +67,22 @@ final class CaseThroughput {
         int n = settings.cases();
         int warm = settings.warmupCases();
         System.out.printf("  [%s] %s: warm-up %d + %d cases%n", db.label(), real.processKey(), warm, warm);
-        runner.run(real, 0, warm);
+        CaseRunner.Run warmRun = runner.run(real, 0, warm);
         runner.run(noOp, 0, warm);
         System.out.printf("  [%s] %s: %d cases, %d simulated users ...%n", db.label(), real.processKey(), n, settings.users());
         CaseRunner.Run realRun = runner.run(real, warm, n);
         System.out.printf("  [%s] no-op shape: %d cases ...%n", db.label(), n);
         CaseRunner.Run noOpRun = runner.run(noOp, warm, n);
         report(db, real, shape, realRun, noOpRun);
+        table.put(PART, p(real) + ": lock conflicts retried in warm-up", "steps", db.label(),
+            warmRun.recorder().conflictCount() + (warmRun.recorder().conflicts.isEmpty() ? ""
+                : " " + warmRun.recorder().conflicts));
       }
     }
+  }
+
+  private static String p(CaseDriver driver) {
+    return driver.processKey();
   }
 
   private static String firstTenant(InProcessApp app, String processKey) {
