@@ -60,7 +60,10 @@ final class AppNode implements AutoCloseable {
         .redirectErrorStream(true).redirectOutput(workDir.resolve("app.log").toFile());
     builder.environment().putAll(env);
     long t0 = System.nanoTime();
-    return new AppNode(builder.start(), port, workDir.resolve("app.log"), t0);
+    Process process = builder.start();
+    // a benchmark stopped with Ctrl-C must not leave the application running
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+    return new AppNode(process, port, workDir.resolve("app.log"), t0);
   }
 
   /**
