@@ -116,6 +116,12 @@ final class OutgoingCaseDriver implements CaseDriver {
         v.put("presentationLetter", "https://gd.example.edu.co/movilidad/postulacion.pdf");
         v.put("nominationDate", today);
       }
+      case "Task_RecordHostDecision", "Task_RecordHostDecisionUnal" -> {
+        // O16: the office records the host's acceptance in Tasklist
+        v.put("hostDecision", "ACCEPTED");
+        v.put("acceptanceLetter", "https://host.example.edu/aceptacion.pdf");
+        v.put("hostDecisionDate", today);
+      }
       case "Task_EnrolForMobility" -> v.put("tuitionReceipt", "Recibo " + context.index());
       case "Task_RegisterEnrolment", "Task_VerifyEnrolment" -> v.put("enrolled", "true");
       case "Task_SubmitPreDepartureDocuments" -> {
@@ -172,7 +178,7 @@ final class OutgoingCaseDriver implements CaseDriver {
       context.correlate("HostAccepted", Map.of("acceptanceLetter", "https://host.example.edu/aceptacion.pdf"));
       return true;
     }
-    for (String endOfStay : List.of("TimerEvent_AwaitMobilityEnd", "BoundaryEvent_MobilityEnded")) {
+    for (String endOfStay : List.of("TimerEvent_MobilityStart", "TimerEvent_AwaitMobilityEnd", "BoundaryEvent_MobilityEnded")) {
       if (context.hasTimer(endOfStay)) {
         context.fireTimer(endOfStay);
         return true;
