@@ -1,6 +1,9 @@
 package co.ori.agreements;
 
+import co.ori.mobility.reports.OfficeReports;
+import co.ori.mobility.reports.ReciprocityBalance;
 import co.ori.security.TenantAccess;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -38,13 +41,15 @@ public class AgreementController {
   private final JdbcAgreementRegistry registry;
   private final AgreementCsvImport csvImport;
   private final TenantAccess tenantAccess;
+  private final OfficeReports reports;
 
-  /** Wires the registry, the CSV import and the tenant checks. */
+  /** Wires the registry, the CSV import, the tenant checks and the reciprocity balances. */
   public AgreementController(JdbcAgreementRegistry registry, AgreementCsvImport csvImport,
-      TenantAccess tenantAccess) {
+      TenantAccess tenantAccess, OfficeReports reports) {
     this.registry = registry;
     this.csvImport = csvImport;
     this.tenantAccess = tenantAccess;
+    this.reports = reports;
   }
 
   /** Every agreement of the tenant, ordered by id. */
@@ -55,16 +60,29 @@ public class AgreementController {
   }
 
   /**
-   * One agreement.
+   * One agreement, with its reciprocity balance: students sent and received under it per academic
+   * period, from the mobility case registry (002 art. 18.1; 004 art. 31; issue 7).
    *
+   * @return the agreement's fields plus {@code reciprocity}: [{agreementId, partnerName, period,
+   *     sent, received, difference, status}], one per period with accepted cases
    * @throws ResponseStatusException 404 when the tenant has no agreement with this id
    */
   @GetMapping("/{id}")
-  public Agreement get(@PathVariable String tenant, @PathVariable String id) {
+  public AgreementWithReciprocity get(@PathVariable String tenant, @PathVariable String id) {
     tenantAccess.requireTenant(tenant);
-    return registry.findById(tenant, id).orElseThrow(() -> new ResponseStatusException(
+    Agreement agreement = registry.findById(tenant, id).orElseThrow(() -> new ResponseStatusException(
         HttpStatus.NOT_FOUND, "No existe un convenio con id " + id + " en el tenant " + tenant));
+    return new AgreementWithReciprocity(agreement, reports.reciprocity(tenant, id, null));
   }
+
+  /**
+   * JSON of one agreement: its registry fields at the top level, plus its reciprocity balances.
+   *
+   * @param agreement the registry row
+   * @param reciprocity students sent and received per period
+   */
+  public record AgreementWithReciprocity(@JsonUnwrapped Agreement agreement,
+      List<ReciprocityBalance> reciprocity) {}
 
   /**
    * Registers an agreement that already exists on paper; the id is generated

@@ -115,6 +115,18 @@ class OfficeReportsTest {
       assertThat(answer.get(0).get("sent").asInt()).as("sent under %s", id).isEqualTo(sent);
       assertThat(answer.get(0).get("received").asInt()).as("received under %s", id).isEqualTo(received);
       assertThat(answer.get(0).get("difference").asInt()).isEqualTo(received - sent);
+      // and the agreement itself shows it (issue 7: "shown over /api/tenants/{tenant}/agreements/{id}")
+      JsonNode agreement = json("/api/tenants/" + TENANT + "/agreements/" + id);
+      assertThat(agreement.get("id").asText()).isEqualTo(id);
+      JsonNode balance = null;
+      for (JsonNode b : agreement.get("reciprocity")) {
+        if (period.equals(b.get("period").asText())) {
+          balance = b;
+        }
+      }
+      assertThat(balance).as("balance of %s in %s", id, period).isNotNull();
+      assertThat(balance.get("sent").asInt()).isEqualTo(sent);
+      assertThat(balance.get("received").asInt()).isEqualTo(received);
     }
     // without a period: one balance per period with accepted cases
     JsonNode all = json("/api/tenants/" + TENANT + "/agreements/" + agreementIds.get(0) + "/reciprocity");
