@@ -23,7 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
@@ -214,9 +217,100 @@ public class StudentIncoming {
     execution.setVariable("gradeCertificateDueLabel",
         DAY.format(end.plusDays(terms.gradeCertificateDays())));
     labels(execution, start, end, stayType);
+    caseSummary(execution, start, end);
+  }
+
+  private static void caseSummary(DelegateExecution execution, LocalDate start, LocalDate end) {
     execution.setVariable("caseSummary", text(execution, "fullName") + ", estudiante de " + text(execution, "homeInstitution")
-        + " (" + homeCountry + ") en movilidad entrante en " + text(execution, "programName") + ", "
+        + " (" + text(execution, "homeCountry") + ") en movilidad entrante en " + text(execution, "programName") + ", "
         + DAY.format(start) + " a " + DAY.format(end));
+  }
+
+  /** Activity id of the timer that ends {@code SubProcess_Stay} (I19), moved by an extension. */
+  static final String STAY_END_TIMER = "TimerEvent_StayEnds";
+  /** Message of {@code ufps-financial-support} that records an extension of the mobility (F9). */
+  static final String MOBILITY_EXTENDED = "MobilityExtended";
+
+  /**
+   * X1 (procedures.md §2.h.3; end listener of {@code BoundaryEvent_ExtensionRequested}): normalizes
+   * the message payload {@code newEndDate} (Date or "yyyy-MM-dd") to a Date, sets
+   * {@code extensionCount} (0 unless set), {@code newEndDateLabel} (dd/MM/yyyy) and
+   * {@code extensionPeriods} (academic periods the stay would touch with the extension).
+   *
+   * @throws InvalidVariableException ({@code newEndDate}) when it is missing, not a date or not
+   *     after the current {@code endDate}; the correlation then fails and nothing changes
+   */
+  public void prepareExtension(DelegateExecution execution) {
+    LocalDate end = day(execution, "endDate");
+    LocalDate newEnd = AgreementValues.requiredDate("newEndDate", execution.getVariable("newEndDate"));
+    if (!newEnd.isAfter(end)) {
+      throw new InvalidVariableException("newEndDate", "la nueva fecha de fin debe ser posterior a la actual ("
+          + DAY.format(end) + ")");
+    }
+    execution.setVariable("newEndDate", AgreementValues.toDate(newEnd));
+    if (!(execution.getVariable("extensionCount") instanceof Integer)) {
+      execution.setVariable("extensionCount", 0);
+    }
+    execution.setVariable("newEndDateLabel", DAY.format(newEnd));
+    execution.setVariable("extensionPeriods", academicPeriods(day(execution, "startDate"), newEnd));
+  }
+
+  /**
+   * X5 (procedures.md §2.h.3; 002 art. 14.1; 003 Parte 2 §4.1; 004 art. 47): {@code endDate} =
+   * {@code newEndDate}, {@code extensionCount} + 1; the stay facts ({@code stayWholeMonths},
+   * {@code stayExtraDays}, {@code stayType}, {@code academicPeriods}), {@code stayEndTimer} (end of
+   * the new last day, America/Bogota), {@code semesterReportCycle}, {@code gradeCertificateDue},
+   * the labels and {@code caseSummary} (sent to SIRE with the departure) are computed again, and
+   * the pending timer {@code TimerEvent_StayEnds} moves to the new end. The departure task then
+   * accepts a {@code departureDate} up to 60 days after the new end. A UFPS financial support
+   * running for this case (same business key and tenant) gets the message {@code MobilityExtended}
+   * with {@code newEndDate}: it records the date, the support is NOT extended (004 art. 47 par.;
+   * {@code supportExtended = false}, {@code supportInformedOfExtension} Boolean). The model then
+   * refreshes the case registry ({@code IN_PROGRESS}, new dates).
+   *
+   * @throws IllegalStateException when the stay has no pending end timer (it already ended: an
+   *     incident for the ORI)
+   */
+  public void applyExtension(DelegateExecution execution) {
+    LocalDate start = day(execution, "startDate");
+    LocalDate end = AgreementValues.requiredDate("newEndDate", execution.getVariable("newEndDate"));
+    ManagementService management = execution.getProcessEngineServices().getManagementService();
+    Job timer = management.createJobQuery().processInstanceId(execution.getProcessInstanceId())
+        .activityId(STAY_END_TIMER).timers().singleResult();
+    if (timer == null) {
+      throw new IllegalStateException("No pending " + STAY_END_TIMER + " for " + execution.getProcessBusinessKey()
+          + ": the stay already ended");
+    }
+    Date endAt = AgreementValues.toDate(end);
+    execution.setVariable("endDate", endAt);
+    Object count = execution.getVariable("extensionCount");
+    execution.setVariable("extensionCount", count instanceof Integer n ? n + 1 : 1);
+    StayDuration stay = StayDuration.of(start, end);
+    execution.setVariable("stayWholeMonths", stay.wholeMonths());
+    execution.setVariable("stayExtraDays", stay.extraDays());
+    execution.setVariable("stayType", stayType(stay));
+    execution.setVariable("academicPeriods", academicPeriods(start, end));
+    StudentIncomingSettings.Terms terms = settings.forTenant(execution.getTenantId());
+    Date stayEnd = calendar.endOfDay(endAt);
+    execution.setVariable("stayEndTimer", stayEnd);
+    execution.setVariable("semesterReportCycle", semesterReportCycle(start, end));
+    execution.setVariable("gradeCertificateDue", calendar.endOfDay(calendar.daysAfter(endAt, terms.gradeCertificateDays())));
+    execution.setVariable("gradeCertificateDueLabel", DAY.format(end.plusDays(terms.gradeCertificateDays())));
+    labels(execution, start, end, stayType(stay));
+    caseSummary(execution, start, end);
+    management.setJobDuedate(timer.getId(), stayEnd);
+    boolean supportRunning = "UFPS".equals(execution.getVariable("institution"))
+        && execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+            .superProcessInstanceId(execution.getProcessInstanceId()).processDefinitionKey("ufps-financial-support")
+            .count() > 0;
+    List<MessageCorrelationResult> informed = !supportRunning ? List.of()
+        : execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MOBILITY_EXTENDED)
+            .processInstanceBusinessKey(execution.getProcessBusinessKey()).tenantId(execution.getTenantId())
+            .setVariable("newEndDate", endAt).correlateAllWithResult();
+    if ("UFPS".equals(execution.getVariable("institution"))) {
+      execution.setVariable("supportExtended", false);
+    }
+    execution.setVariable("supportInformedOfExtension", !informed.isEmpty());
   }
 
   /**

@@ -68,6 +68,12 @@ public class StudentIncomingTaskCompletion implements TaskListener {
         requireRef(task, "semesterReportRef");
         text(task, "semesterReportNotes", optionalText("semesterReportNotes", task.getVariable("semesterReportNotes"), LONG));
       }
+      case "Task_DecideExtension", "Task_DecideExtensionCommittee" -> decideExtension(task);
+      case "Task_RecordInsuranceExtension" -> {
+        requireRef(task, "insuranceExtensionRef");
+        text(task, "insuranceExtensionNotes", optionalText("insuranceExtensionNotes",
+            task.getVariable("insuranceExtensionNotes"), LONG));
+      }
       case "Task_RecordDeparture" -> departure(task);
       case "Task_GradePartialTopics" -> partialGrade(task);
       case "Task_VerifyClearance" -> clearance(task);
@@ -242,6 +248,58 @@ public class StudentIncomingTaskCompletion implements TaskListener {
     task.setVariable("newEndDate", AgreementValues.toDate(end));
     task.setVariable("postponeNotes", notes == null ? "" : notes);
     studentIncoming.reschedule(task.getExecution());
+  }
+
+  /**
+   * X2–X3 (procedures.md §2.h.3, §3.1.b CES-SI-01, §5 T46): {@code extensionApproved} (Boolean),
+   * {@code extensionNotes} (required when refused). An approval must respect the limit of the
+   * institution, else {@link InvalidVariableException} on {@code extensionApproved}: CESMAG at most
+   * two academic periods with the extension (002 art. 14.1); UFPS one extension only
+   * ({@code extensionCount == 0}) of at most the length of the first period (004 art. 5.2, 47;
+   * else on {@code newEndDate}); UNAL one extension (PROPOSED, 003 Parte 2 §4.1).
+   */
+  private void decideExtension(DelegateTask task) {
+    boolean approved = bool(task, "extensionApproved");
+    String notes = optionalText("extensionNotes", task.getVariable("extensionNotes"), LONG);
+    if (!approved) {
+      if (notes == null) {
+        throw new InvalidVariableException("extensionNotes", "indique el motivo por el que no se aprueba la prórroga");
+      }
+      task.setVariable("extensionNotes", notes);
+      return;
+    }
+    text(task, "extensionNotes", notes);
+    LocalDate start = AgreementValues.toLocalDate((java.util.Date) task.getVariable("startDate"));
+    LocalDate end = AgreementValues.toLocalDate((java.util.Date) task.getVariable("endDate"));
+    LocalDate newEnd = requiredDate("newEndDate", task.getVariable("newEndDate"));
+    int count = task.getVariable("extensionCount") instanceof Integer n ? n : 0;
+    switch (String.valueOf(task.getVariable("institution"))) {
+      case "CESMAG" -> {
+        int periods = StudentIncoming.academicPeriods(start, newEnd);
+        if (periods > 2) {
+          throw new InvalidVariableException("extensionApproved", "no se puede aprobar: con la prórroga hasta el "
+              + StudentIncomingRequestRules.DAY.format(newEnd) + " la movilidad abarcaría " + periods
+              + " periodos académicos y el máximo es 2 (Acuerdo 106 de 2023, art. 14 num. 1)");
+        }
+      }
+      case "UFPS" -> {
+        if (count > 0) {
+          throw new InvalidVariableException("extensionApproved", "no se puede aprobar: la movilidad ya tuvo una"
+              + " prórroga y solo se permite una (Resolución 206 de 2020, art. 47)");
+        }
+        if (java.time.temporal.ChronoUnit.DAYS.between(end, newEnd) > java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1) {
+          throw new InvalidVariableException("newEndDate", "la prórroga no puede ser más larga que el primer periodo"
+              + " de la movilidad (" + StudentIncomingRequestRules.DAY.format(start) + " a "
+              + StudentIncomingRequestRules.DAY.format(end) + "; Resolución 206 de 2020, art. 47)");
+        }
+      }
+      default -> {
+        if (count > 0) {
+          throw new InvalidVariableException("extensionApproved", "no se puede aprobar: la movilidad ya tuvo una"
+              + " prórroga y solo se permite una (PROPUESTO)");
+        }
+      }
+    }
   }
 
   /** I15: {@code academicHistoryId} and {@code enrolledCourses} (at least one). */

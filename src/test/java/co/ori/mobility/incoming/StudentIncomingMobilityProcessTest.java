@@ -328,6 +328,17 @@ class StudentIncomingMobilityProcessTest {
     d.register(mee);
     int instalments = (Integer) d.variable(support, "instalmentCount");
     assertThat(instalments).isEqualTo(5);
+
+    // X5 · F9: an approved extension is told to the running support, which is not extended (004 art. 47 par.)
+    LocalDate extendedEnd = end.plusMonths(2);
+    requestExtension(d, mee, extendedEnd);
+    d.complete(mee, "Task_DecideExtensionCommittee", Map.of("extensionApproved", "true"));
+    d.complete(mee, "Task_RecordInsuranceExtension", Map.of("insuranceExtensionRef", "https://dms.ori/seguro-ampliado.pdf"));
+    assertThat(endDate(d, mee)).isEqualTo(extendedEnd);
+    assertThat(d.variable(mee, "supportInformedOfExtension")).isEqualTo(true);
+    assertThat(support).hasPassed("ServiceTask_RecordExtension");
+    funding.executeJob(support, "SendTask_NotifyNotExtended");
+    assertThat(d.variable(support, "instalmentCount")).as("the support is not extended").isEqualTo(instalments);
     for (int i = 0; i < instalments; i++) {
       funding.payNext(support);
     }
@@ -364,6 +375,126 @@ class StudentIncomingMobilityProcessTest {
     assertInvalid(() -> d.complete(mee, "Task_Legalization", legal), "passportExpiryDate");
     d.complete(mee, "Task_Legalization", d.legalization(mee));
     assertThat(d.sireCase(mee)).isNotNull();
+    runtimeService.deleteProcessInstance(mee.getId(), "fin de la prueba");
+  }
+
+  // ---- extension during the stay (procedures.md §2.h.3 X1-X5, I19) --------------------------
+
+  /** A foreign student of the tenant in the stay, waiting for its end (I19). */
+  private ProcessInstance inStay(IncomingDriver d) {
+    ProcessInstance mee = d.start(d.foreignApplication(d.agreement(null)));
+    d.accept(mee);
+    d.complete(mee, "Task_Legalization", d.legalization(mee));
+    d.reportInSire(mee, "SIRE-LL-" + mee.getBusinessKey());
+    d.register(mee);
+    assertThat(mee).isWaitingAt("TimerEvent_StayEnds");
+    return mee;
+  }
+
+  private void requestExtension(IncomingDriver d, ProcessInstance mee, LocalDate newEnd) {
+    runtimeService.createMessageCorrelation("ExtensionRequested").processInstanceBusinessKey(mee.getBusinessKey())
+        .tenantId(d.tenant).setVariable("newEndDate", formDate(newEnd)).correlate();
+  }
+
+  private static LocalDate endDate(IncomingDriver d, ProcessInstance mee) {
+    return co.ori.agreements.AgreementValues.toLocalDate((java.util.Date) d.variable(mee, "endDate"));
+  }
+
+  /**
+   * X1-X5 at the UFPS (004 art. 5.2, 47; T37, T46): the curricular committee approves one
+   * extension, the ORI records the insurance proof, and the end date, its timer, the case registry
+   * and the SIRE departure move; a second extension cannot be approved, and its refusal leaves the
+   * stay as it was.
+   */
+  @Test
+  void atUfpsOneApprovedExtensionMovesTheEndAndItsTimerAndASecondOneIsRefused() {
+    IncomingDriver d = driver("ufps");
+    ProcessInstance mee = inStay(d);
+    LocalDate start = d.start(mee);
+    LocalDate end = endDate(d, mee);
+    assertInvalid(() -> requestExtension(d, mee, end), "newEndDate");
+    assertThat(mee).hasNotPassed("BoundaryEvent_ExtensionRequested");
+
+    // longer than the first period (5 months): not approvable; then one of 4 months
+    requestExtension(d, mee, end.plusMonths(6));
+    assertThat(mee).isWaitingAt("TimerEvent_StayEnds", "Task_DecideExtensionCommittee");
+    assertThat(d.task(mee, "Task_DecideExtensionCommittee").getDueDate()).isEqualTo(dayEnd(end));
+    assertInvalid(() -> d.complete(mee, "Task_DecideExtensionCommittee", Map.of("extensionApproved", "true")), "newEndDate");
+    assertInvalid(() -> d.complete(mee, "Task_DecideExtensionCommittee", Map.of("extensionApproved", "false")),
+        "extensionNotes");
+    d.complete(mee, "Task_DecideExtensionCommittee", Map.of("extensionApproved", "false",
+        "extensionNotes", "Más larga que el primer periodo"));
+    assertThat(mee).hasPassed("EndEvent_ExtensionRejected").isWaitingAt("TimerEvent_StayEnds");
+    assertThat(endDate(d, mee)).isEqualTo(end);
+    assertThat(d.job(mee, "TimerEvent_StayEnds").getDuedate()).isEqualTo(dayEnd(end));
+
+    LocalDate newEnd = end.plusMonths(4);
+    requestExtension(d, mee, newEnd);
+    d.complete(mee, "Task_DecideExtensionCommittee", Map.of("extensionApproved", "true"));
+    assertThat(mee).isWaitingAt("TimerEvent_StayEnds", "Task_RecordInsuranceExtension");
+    assertThat(endDate(d, mee)).as("unchanged until the insurance proof (T37)").isEqualTo(end);
+    assertInvalid(() -> d.complete(mee, "Task_RecordInsuranceExtension", Map.of()), "insuranceExtensionRef");
+    d.complete(mee, "Task_RecordInsuranceExtension", Map.of("insuranceExtensionRef", "https://dms.ori/seguro-ampliado.pdf"));
+    assertThat(mee).hasPassed("ServiceTask_ApplyExtension", "EndEvent_ExtensionApplied").isWaitingAt("TimerEvent_StayEnds");
+    assertThat(endDate(d, mee)).isEqualTo(newEnd);
+    assertThat(d.variable(mee, "extensionCount")).isEqualTo(1);
+    assertThat(d.variable(mee, "supportExtended")).isEqualTo(false);
+    assertThat(d.variable(mee, "supportInformedOfExtension")).isEqualTo(false);
+    assertThat(d.variable(mee, "academicPeriods")).isEqualTo(StudentIncoming.academicPeriods(start, newEnd));
+    assertThat(d.job(mee, "TimerEvent_StayEnds").getDuedate()).isEqualTo(dayEnd(newEnd));
+    MobilityCase registered = cases.findById("ufps", mee.getBusinessKey()).orElseThrow();
+    assertThat(registered.endDate()).isEqualTo(newEnd);
+    assertThat(registered.status()).isEqualTo(MobilityCase.Status.IN_PROGRESS);
+
+    // T46: a second extension cannot be approved; refused, the stay stays as it is
+    requestExtension(d, mee, newEnd.plusMonths(1));
+    assertThat((String) assertInvalid(() -> d.complete(mee, "Task_DecideExtensionCommittee",
+        Map.of("extensionApproved", "true")), "extensionApproved").getMessage()).contains("art. 47");
+    d.complete(mee, "Task_DecideExtensionCommittee", Map.of("extensionApproved", "false",
+        "extensionNotes", "Solo se permite una prórroga"));
+    assertThat(endDate(d, mee)).isEqualTo(newEnd);
+    assertThat(d.variable(mee, "extensionCount")).isEqualTo(1);
+    assertThat(d.job(mee, "TimerEvent_StayEnds").getDuedate()).isEqualTo(dayEnd(newEnd));
+
+    // the stay ends on the new date; the departure and its SIRE report follow it
+    d.finishStay(mee);
+    d.departure(mee);
+    Task departure = d.reportInSire(mee, "SIRE-SA-" + mee.getBusinessKey());
+    assertThat(departure.getDueDate()).isEqualTo(dayEnd(newEnd.plusDays(15)));
+    runtimeService.deleteProcessInstance(mee.getId(), "fin de la prueba");
+  }
+
+  /**
+   * X2 at CESMAG (002 art. 14 num. 1, CES-SI-01): the programme director approves an extension
+   * within two academic periods; one that would reach a third period cannot be approved.
+   */
+  @Test
+  void atCesmagAnExtensionIsApprovedWithinTwoAcademicPeriodsButNotIntoAThird() {
+    IncomingDriver d = driver("cesmag");
+    ProcessInstance mee = inStay(d);
+    LocalDate start = d.start(mee);
+    LocalDate newEnd = endDate(d, mee).plusMonths(1);
+    assertThat(StudentIncoming.academicPeriods(start, newEnd)).isLessThanOrEqualTo(2);
+    requestExtension(d, mee, newEnd);
+    assertThat(mee).isWaitingAt("TimerEvent_StayEnds", "Task_DecideExtension");
+    assertThat(taskService.createTaskQuery().taskDefinitionKey("Task_DecideExtension").processInstanceId(mee.getId())
+        .taskCandidateGroup("program-director").count()).isEqualTo(1);
+    d.complete(mee, "Task_DecideExtension", Map.of("extensionApproved", "true"));
+    d.complete(mee, "Task_RecordInsuranceExtension", Map.of("insuranceExtensionRef", "https://dms.ori/seguro.pdf"));
+    assertThat(endDate(d, mee)).isEqualTo(newEnd);
+    assertThat(d.job(mee, "TimerEvent_StayEnds").getDuedate()).isEqualTo(dayEnd(newEnd));
+    assertThat(cases.findById("cesmag", mee.getBusinessKey()).orElseThrow().endDate()).isEqualTo(newEnd);
+
+    LocalDate third = newEnd.plusMonths(7);
+    assertThat(StudentIncoming.academicPeriods(start, third)).isGreaterThan(2);
+    requestExtension(d, mee, third);
+    assertThat((String) assertInvalid(() -> d.complete(mee, "Task_DecideExtension", Map.of("extensionApproved", "true")),
+        "extensionApproved").getMessage()).contains("periodos académicos");
+    d.complete(mee, "Task_DecideExtension", Map.of("extensionApproved", "false", "extensionNotes", "Superaría dos periodos"));
+    assertThat(mee).hasPassed("EndEvent_ExtensionRejected").isWaitingAt("TimerEvent_StayEnds");
+    assertThat(endDate(d, mee)).isEqualTo(newEnd);
+    assertThat(d.variable(mee, "extensionCount")).isEqualTo(1);
+    assertThat(d.job(mee, "TimerEvent_StayEnds").getDuedate()).isEqualTo(dayEnd(newEnd));
     runtimeService.deleteProcessInstance(mee.getId(), "fin de la prueba");
   }
 
