@@ -7,9 +7,9 @@ import co.ori.agreements.AgreementStatus;
 import co.ori.agreements.InstrumentType;
 import co.ori.mobility.Call;
 import co.ori.mobility.CallRegistry;
+import co.ori.mobility.outgoing.OutgoingApplications;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,7 @@ final class OutgoingCaseDriver implements CaseDriver {
     agreement(agreements, "ufps", "Universidad de Antioquia", "Colombia", today);
     unalCallId = "CONV-DRE-BENCH";
     app.bean(CallRegistry.class).register("unal", new Call(unalCallId, "unal", "Universidad de Chile", "Chile",
-        period(today.plusDays(150)), 100_000, today.minusDays(10), today.plusDays(30), unalAgreement, null,
+        OutgoingApplications.period(today.plusDays(150)), 100_000, today.minusDays(10), today.plusDays(30), unalAgreement, null,
         "Convocatoria de movilidad saliente (benchmark)", Map.of()));
   }
 
@@ -77,11 +77,7 @@ final class OutgoingCaseDriver implements CaseDriver {
   @Override
   public String start(CaseContext context, int index) {
     String tenant = tenant(index);
-    Map<String, Object> v = switch (tenant) {
-      case "cesmag" -> cesmagExchange(index);
-      case "unal" -> unalCourses(index);
-      default -> ufpsSemester(index);
-    };
+    Map<String, Object> v = application(tenant, index);
     return context.start(context.engine().getRuntimeService().createProcessInstanceByKey(KEY)
         .processDefinitionTenantId(tenant).setVariables(v));
   }
@@ -198,117 +194,23 @@ final class OutgoingCaseDriver implements CaseDriver {
     return LocalDate.now(BOGOTA);
   }
 
-  private static String period(LocalDate day) {
-    return day.getYear() + (day.getMonthValue() <= 6 ? "-1" : "-2");
-  }
-
-  private static String courses(int n, String plan) {
-    List<String> items = new ArrayList<>();
-    for (int i = 1; i <= n; i++) {
-      items.add("{\"hostCode\":\"H" + i + "\",\"hostName\":\"Asignatura de destino " + i + "\",\"hostCredits\":4,"
-          + "\"homeCode\":\"L" + i + "\",\"homeName\":\"Asignatura local " + i + "\",\"homeCredits\":3,"
-          + "\"prerequisitesMet\":true,\"hostPlan\":\"" + plan + "\"}");
-    }
-    return "[" + String.join(",", items) + "]";
-  }
-
-  private static Map<String, Object> common(String institution, int index, LocalDate start, LocalDate end) {
-    Map<String, Object> v = new HashMap<>();
-    v.put("institution", institution);
+  /**
+   * The start variables of case {@code index}: the process tests' eligible application of the
+   * tenant ({@code OutgoingApplications}), one distinct student per case.
+   */
+  private Map<String, Object> application(String tenant, int index) {
+    String document = String.format("90%08d", index);
+    Map<String, Object> v = switch (tenant) {
+      case "cesmag" -> OutgoingApplications.cesmagExchange(index, document);
+      case "unal" -> OutgoingApplications.unalCourses(index, document);
+      default -> OutgoingApplications.ufpsSemester(index, document);
+    };
     v.put("fullName", "Camila Andrea Rosero " + index);
-    v.put("studentId", "2021" + index);
-    v.put("documentType", "CC");
-    v.put("documentNumber", String.format("90%08d", index));
     v.put("email", "estudiante" + index + "@estudiantes.example.edu.co");
-    v.put("phone", "3001234567");
-    v.put("birthDate", "2002-03-15");
-    v.put("nationality", "CO");
-    v.put("programId", "ISIS");
-    v.put("programName", "Ingeniería de Sistemas");
-    v.put("programLevel", "PROFESIONAL");
-    v.put("enrolmentStatus", "MATRICULADO");
-    v.put("cumulativeGpa", 4.3);
-    v.put("modality", "PRESENCIAL");
-    v.put("physicalTravel", true);
-    v.put("startDate", start.toString());
-    v.put("endDate", end.toString());
-    v.put("targetPeriod", period(start));
-    v.put("hostSpanishSpeaking", true);
-    v.put("hostLanguage", "es");
-    v.put("hostRequiresLanguageCert", false);
-    v.put("supportRequested", false);
-    v.put("healthProgram", false);
-    return v;
-  }
-
-  private static Map<String, Object> cesmagExchange(int index) {
-    LocalDate start = today().plusDays(120);
-    Map<String, Object> v = common("CESMAG", index, start, start.plusMonths(5).minusDays(1));
-    v.put("category", "INTERCAMBIO");
-    v.put("route", "CONVOCATORIA_EXTERNA");
-    v.put("highestSemesterFullyPassed", 6);
-    v.put("conductReferencesCount", 2);
-    v.put("scope", "INTERNACIONAL");
-    v.put("hostInstitution", "Universidad de Guadalajara");
-    v.put("hostCountry", "México");
-    v.put("hostCity", "Guadalajara");
-    v.put("letterOfIntent", "https://gd.unicesmag.edu.co/movilidad/carta-intencion.pdf");
-    v.put("proposedCourses", courses(4, "Ingeniería en Computación"));
-    v.put("initiator", "cesmag.student");
-    return v;
-  }
-
-  private Map<String, Object> unalCourses(int index) {
-    LocalDate start = today().plusDays(150);
-    Map<String, Object> v = common("UNAL", index, start, start.plusMonths(5).minusDays(1));
-    v.put("unalModality", "CURSAR_ASIGNATURAS");
-    v.put("campus", "ANDINA:Bogotá");
-    v.put("route", "UNAL_CALL");
-    v.put("creditsApprovedPct", 55.0);
-    v.put("cumulativeGpa", 4.0);
-    v.put("scope", "INTERNACIONAL");
-    v.put("hostInstitution", "Universidad de Chile");
-    v.put("hostCountry", "Chile");
-    v.put("hostCity", "Santiago");
-    v.put("financialBackingLetter", "https://gd.unal.edu.co/movilidad/respaldo-financiero.pdf");
-    v.put("proposedCourses", courses(3, "Ingeniería Civil en Computación"));
-    v.put("callId", unalCallId);
-    v.put("initiator", "unal.student");
-    return v;
-  }
-
-  private static Map<String, Object> ufpsSemester(int index) {
-    LocalDate start = ufpsSemesterStart();
-    Map<String, Object> v = common("UFPS", index, start, start.plusMonths(5).minusDays(1));
-    v.put("ufpsType", "SEM_INTERCAMBIO");
-    v.put("campus", "CUCUTA");
-    v.put("route", "UFPS_CALL");
-    v.put("programDurationSemesters", 10);
-    v.put("highestSemesterFullyPassed", 5);
-    v.put("creditsApprovedPct", 52.0);
-    v.put("financialClearance", true);
-    v.put("supportProgram", "NONE");
-    v.put("scope", "NACIONAL");
-    v.put("hostInstitution", "Universidad de Antioquia");
-    v.put("hostCountry", "Colombia");
-    v.put("hostCity", "Medellín");
-    v.put("proposedCourses", courses(5, "Ingeniería de Sistemas UdeA"));
-    v.put("initiator", "ufps.student");
-    return v;
-  }
-
-  /** First UFPS period whose art. 44 document deadline is ahead and that starts ≥ 7 months from today. */
-  private static LocalDate ufpsSemesterStart() {
-    LocalDate today = today();
-    for (int year = today.getYear(); ; year++) {
-      LocalDate first = LocalDate.of(year, 2, 1);
-      if (!LocalDate.of(year - 1, 11, 7).isBefore(today.plusDays(7)) && !first.isBefore(today.plusMonths(7))) {
-        return first;
-      }
-      LocalDate second = LocalDate.of(year, 8, 2);
-      if (!LocalDate.of(year, 5, 7).isBefore(today.plusDays(7)) && !second.isBefore(today.plusMonths(7))) {
-        return second;
-      }
+    if ("unal".equals(tenant)) {
+      v.put("callId", unalCallId);
     }
+    v.put("initiator", tenant + ".student");
+    return v;
   }
 }

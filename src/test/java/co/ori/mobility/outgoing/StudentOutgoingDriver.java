@@ -59,7 +59,7 @@ final class StudentOutgoingDriver extends ProcessTestDriver {
 
   /** Academic period of a day: {@code YYYY-1} (January–June) or {@code YYYY-2}. */
   static String period(LocalDate day) {
-    return day.getYear() + (day.getMonthValue() <= 6 ? "-1" : "-2");
+    return OutgoingApplications.period(day);
   }
 
   /** Registers an agreement in force with the host (partner name = host institution). */
@@ -80,63 +80,13 @@ final class StudentOutgoingDriver extends ProcessTestDriver {
     return id;
   }
 
-  private static String courses(int n, String plan) {
-    List<String> items = new ArrayList<>();
-    for (int i = 1; i <= n; i++) {
-      items.add("{\"hostCode\":\"H" + i + "\",\"hostName\":\"Asignatura de destino " + i + "\",\"hostCredits\":4,"
-          + "\"homeCode\":\"L" + i + "\",\"homeName\":\"Asignatura local " + i + "\",\"homeCredits\":3,"
-          + "\"prerequisitesMet\":true,\"hostPlan\":\"" + plan + "\"}");
-    }
-    return "[" + String.join(",", items) + "]";
-  }
-
-  private static Map<String, Object> common(String institution, LocalDate start, LocalDate end) {
-    Map<String, Object> v = new HashMap<>();
-    v.put("institution", institution);
-    v.put("fullName", "Camila Andrea Rosero");
-    v.put("studentId", "2021" + PEOPLE.incrementAndGet());
-    v.put("documentType", "CC");
-    v.put("documentNumber", newDocument());
-    v.put("email", "camila.rosero@estudiantes.example.edu.co");
-    v.put("phone", "3001234567");
-    v.put("birthDate", "2002-03-15");
-    v.put("nationality", "CO");
-    v.put("programId", "ISIS");
-    v.put("programName", "Ingeniería de Sistemas");
-    v.put("programLevel", "PROFESIONAL");
-    v.put("enrolmentStatus", "MATRICULADO");
-    v.put("cumulativeGpa", 4.3);
-    v.put("modality", "PRESENCIAL");
-    v.put("physicalTravel", true);
-    v.put("startDate", start.toString());
-    v.put("endDate", end.toString());
-    v.put("targetPeriod", period(start));
-    v.put("hostSpanishSpeaking", true);
-    v.put("hostLanguage", "es");
-    v.put("hostRequiresLanguageCert", false);
-    v.put("supportRequested", false);
-    v.put("healthProgram", false);
-    return v;
-  }
-
   /**
    * CESMAG exchange (002 art. 9–13): international, in person, medium stay of 5 months starting in
    * 120 days, GPA 4.3, 6 semesters passed, 2 conduct references, agreement in force with the
    * Universidad de Guadalajara.
    */
   Map<String, Object> cesmagExchange() {
-    LocalDate start = today().plusDays(120);
-    Map<String, Object> v = common("CESMAG", start, start.plusMonths(5).minusDays(1));
-    v.put("category", "INTERCAMBIO");
-    v.put("route", "CONVOCATORIA_EXTERNA");
-    v.put("highestSemesterFullyPassed", 6);
-    v.put("conductReferencesCount", 2);
-    v.put("scope", "INTERNACIONAL");
-    v.put("hostInstitution", "Universidad de Guadalajara");
-    v.put("hostCountry", "México");
-    v.put("hostCity", "Guadalajara");
-    v.put("letterOfIntent", "https://gd.unicesmag.edu.co/movilidad/carta-intencion.pdf");
-    v.put("proposedCourses", courses(4, "Ingeniería en Computación"));
+    Map<String, Object> v = OutgoingApplications.cesmagExchange(PEOPLE.incrementAndGet(), newDocument());
     v.put("initiator", tenant + ".student");
     agreementWith("Universidad de Guadalajara", "México");
     return v;
@@ -147,19 +97,8 @@ final class StudentOutgoingDriver extends ProcessTestDriver {
    * backing letter, an open DRE call of the Universidad de Chile under an agreement in force.
    */
   Map<String, Object> unalCourses() {
-    LocalDate start = today().plusDays(150);
-    Map<String, Object> v = common("UNAL", start, start.plusMonths(5).minusDays(1));
-    v.put("unalModality", "CURSAR_ASIGNATURAS");
-    v.put("campus", "ANDINA:Bogotá");
-    v.put("route", "UNAL_CALL");
-    v.put("creditsApprovedPct", 55.0);
-    v.put("cumulativeGpa", 4.0);
-    v.put("scope", "INTERNACIONAL");
-    v.put("hostInstitution", "Universidad de Chile");
-    v.put("hostCountry", "Chile");
-    v.put("hostCity", "Santiago");
-    v.put("financialBackingLetter", "https://gd.unal.edu.co/movilidad/respaldo-financiero.pdf");
-    v.put("proposedCourses", courses(3, "Ingeniería Civil en Computación"));
+    Map<String, Object> v = OutgoingApplications.unalCourses(PEOPLE.incrementAndGet(), newDocument());
+    LocalDate start = LocalDate.parse((String) v.get("startDate"));
     String agreement = agreementWith("Universidad de Chile", "Chile");
     v.put("callId", callFor("Universidad de Chile", "Chile", period(start), agreement, 30));
     v.put("initiator", tenant + ".student");
@@ -172,21 +111,7 @@ final class StudentOutgoingDriver extends ProcessTestDriver {
    * from today; 5 subjects from one host plan, financial clearance, agreement in force.
    */
   Map<String, Object> ufpsSemester() {
-    LocalDate start = ufpsSemesterStart();
-    Map<String, Object> v = common("UFPS", start, start.plusMonths(5).minusDays(1));
-    v.put("ufpsType", "SEM_INTERCAMBIO");
-    v.put("campus", "CUCUTA");
-    v.put("route", "UFPS_CALL");
-    v.put("programDurationSemesters", 10);
-    v.put("highestSemesterFullyPassed", 5);
-    v.put("creditsApprovedPct", 52.0);
-    v.put("financialClearance", true);
-    v.put("supportProgram", "NONE");
-    v.put("scope", "NACIONAL");
-    v.put("hostInstitution", "Universidad de Antioquia");
-    v.put("hostCountry", "Colombia");
-    v.put("hostCity", "Medellín");
-    v.put("proposedCourses", courses(5, "Ingeniería de Sistemas UdeA"));
+    Map<String, Object> v = OutgoingApplications.ufpsSemester(PEOPLE.incrementAndGet(), newDocument());
     v.put("initiator", tenant + ".student");
     agreementWith("Universidad de Antioquia", "Colombia");
     return v;
@@ -204,23 +129,13 @@ final class StudentOutgoingDriver extends ProcessTestDriver {
     v.put("hostInstitution", "Universidad de Salamanca");
     v.put("hostCountry", "España");
     v.put("hostCity", "Salamanca");
-    v.put("proposedCourses", courses(5, "Grado en Ingeniería Informática USAL"));
+    v.put("proposedCourses", OutgoingApplications.courses(5, "Grado en Ingeniería Informática USAL"));
     agreementWith("Universidad de Salamanca", "España");
     return v;
   }
 
   static LocalDate ufpsSemesterStart() {
-    LocalDate today = today();
-    for (int year = today.getYear(); ; year++) {
-      LocalDate first = LocalDate.of(year, 2, 1);
-      if (!LocalDate.of(year - 1, 11, 7).isBefore(today.plusDays(7)) && !first.isBefore(today.plusMonths(7))) {
-        return first;
-      }
-      LocalDate second = LocalDate.of(year, 8, 2);
-      if (!LocalDate.of(year, 5, 7).isBefore(today.plusDays(7)) && !second.isBefore(today.plusMonths(7))) {
-        return second;
-      }
-    }
+    return OutgoingApplications.ufpsSemesterStart();
   }
 
   ProcessInstance start(Map<String, Object> variables) {
